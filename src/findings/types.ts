@@ -1,0 +1,81 @@
+/** Result, policy metadata and scan-report types shared by the evaluator and the reporters (neither imports the other). */
+
+import type { CollectionError, InventoryScope } from "../inventory/model.js";
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Higher is more severe; used for `--fail-on` and sorting. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/**
+ * pass / fail: the assertion decided. error: it could not decide (missing data, a failing expression).
+ * not_applicable: `match` was false. manual and waived are produced by attestations and waivers.
+ */
+export const STATUSES = ["fail", "error", "manual", "waived", "pass", "not_applicable"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Result {
+  policyId: string;
+  status: Status;
+  severity: Severity;
+  resourceType: string;
+  resourceId: string;
+  accountId: string;
+  region: string;
+  /** The directory the resource belongs to, when it has one (for grouping in reports). */
+  directoryId: string | null;
+  message: string;
+  /** The inventory values the policy's expressions read, by CEL path (e.g. "resource.rootVolumeEncrypted"). */
+  evidence: Record<string, unknown>;
+  /** Stable identity of the finding across runs: policy, account, region, resource. */
+  fingerprint: string;
+}
+
+export interface PolicyReference {
+  title: string;
+  url?: string;
+  document?: string;
+  section?: string;
+}
+
+/** What the reporters need to know about a policy that ran. */
+export interface PolicyMeta {
+  id: string;
+  name: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  resource: string;
+  remediation: string;
+  references: PolicyReference[];
+  controls: string[];
+  pack: string;
+  /** Where the policy is defined, relative to the working directory, and the line of its `id`. */
+  source: { file: string; line: number };
+}
+
+export interface InventorySummary {
+  sources: string[];
+  collectedAt: string;
+  scope: InventoryScope;
+  errors: CollectionError[];
+  counts: Record<string, number>;
+}
+
+export interface ResultSummary {
+  total: number;
+  byStatus: Record<Status, number>;
+  /** Failing results by severity. */
+  failBySeverity: Record<Severity, number>;
+}
+
+/** Everything a reporter may read; reporters never reach for the clock, the file system or the inventory. */
+export interface ScanReport {
+  tool: { name: string; version: string };
+  generatedAt: string;
+  inventory: InventorySummary;
+  policies: PolicyMeta[];
+  results: Result[];
+  summary: ResultSummary;
+}

@@ -1,0 +1,11 @@
+// Vitest configuration: every suite runs in CI (unit, policy tests, CLI end to end, moto and browser integration).
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ["default"],
+  },
+});
