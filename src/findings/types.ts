@@ -78,4 +78,27 @@ export interface ScanReport {
   policies: PolicyMeta[];
   results: Result[];
   summary: ResultSummary;
+  /** Present when a framework view was requested (or always for the NIST view once packs map controls). */
+  compliance?: ComplianceView;
+}
+
+/** Combined status of a framework control: the worst of its policies' results; `not_assessed` when no automated policy maps to it. */
+export type ControlStatus = "fail" | "error" | "manual" | "pass" | "not_applicable" | "not_assessed";
+
+export interface ComplianceControl {
+  id: string;
+  title: string;
+  /** FedRAMP Rev. 5 baselines that select the control (LOW, MODERATE, HIGH). */
+  baselines: string[];
+  status: ControlStatus;
+  /** Ids of the policies that give evidence for the control. */
+  policies: string[];
+  counts: Record<Status, number>;
+}
+
+/** The compliance view for one framework selection, e.g. NIST 800-53 Rev. 5 limited to the FedRAMP Moderate baseline. */
+export interface ComplianceView {
+  framework: "nist-800-53-r5";
+  baseline: "LOW" | "MODERATE" | "HIGH" | null;
+  controls: ComplianceControl[];
 }
