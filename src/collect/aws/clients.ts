@@ -1,0 +1,100 @@
+/** Builds the SDK clients for one account and region: adaptive retries everywhere, the shared WorkSpaces token bucket, call and throttle counting. */
+
+import { DirectoryServiceClient } from "@aws-sdk/client-directory-service";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { KMSClient } from "@aws-sdk/client-kms";
+import { STSClient } from "@aws-sdk/client-sts";
+import { WorkSpacesClient } from "@aws-sdk/client-workspaces";
+import type { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { isThrottlingError } from "./error-info.js";
+import type { TokenBucket } from "./token-bucket.js";
+
+export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
+
+/** Regions with a FIPS WorkSpaces API endpoint ([002] "Whitelisted Domains and Ports"); the SDK resolver would invent one for any region. */
+export const FIPS_WORKSPACES_REGIONS: readonly string[] = ["us-east-1", "us-west-2", "us-gov-west-1"];
+
+export interface ClientSettings {
+  credentials: CredentialProvider;
+  endpointUrl?: string | undefined;
+  fips: boolean;
+  maxAttempts: number;
+  /** Called once per HTTP attempt (retries included) and once per throttled attempt. */
+  onCall?: (service: string, operation: string) => void;
+  onThrottle?: (service: string, operation: string) => void;
+}
+
+export interface AwsClients {
+  workspaces: WorkSpacesClient;
+  ds: DirectoryServiceClient;
+  ec2: EC2Client;
+  /** KMS keys may live in another region than the WorkSpace that uses them (cross-region key ARNs). */
+  kms(region?: string): KMSClient;
+  sts: STSClient;
+  /** Closes every client's sockets. */
+  destroy(): void;
+}
+
+interface StackClient {
+  middlewareStack: {
+    addRelativeTo(
+      middleware: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
+      options: { relation: "after"; toMiddleware: string; name: string },
+    ): void;
+  };
+}
+
+/**
+ * Installs a middleware inside the retry loop, so that every attempt (a retry too) waits for a token and is counted:
+ * the WorkSpaces limit counts throttled and retried calls as well.
+ */
+function instrument(client: StackClient, service: string, settings: ClientSettings, bucket?: TokenBucket): void {
+  client.middlewareStack.addRelativeTo(
+    (next, context) => async (args) => {
+      const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
+      if (bucket) await bucket.take();
+      settings.onCall?.(service, operation);
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isThrottlingError(error)) settings.onThrottle?.(service, operation);
+        throw error;
+      }
+    },
+    { relation: "after", toMiddleware: "retryMiddleware", name: "wsauditRateAndCount" },
+  );
+}
+
+export function createClients(region: string, settings: ClientSettings, workspacesBucket: TokenBucket): AwsClients {
+  const config = (r: string) => ({
+    region: r,
+    credentials: settings.credentials,
+    retryMode: "adaptive",
+    maxAttempts: settings.maxAttempts,
+    ...(settings.endpointUrl !== undefined ? { endpoint: settings.endpointUrl } : {}),
+    // FIPS only where a FIPS host exists (controls.md WS-FED-007); the option was checked against the list up front.
+    useFipsEndpoint: settings.fips && FIPS_WORKSPACES_REGIONS.includes(r),
+  });
+  const workspaces = new WorkSpacesClient(config(region));
+  instrument(workspaces as unknown as StackClient, "workspaces", settings, workspacesBucket);
+  const ds = new DirectoryServiceClient(config(region));
+  instrument(ds as unknown as StackClient, "ds", settings);
+  const ec2 = new EC2Client(config(region));
+  instrument(ec2 as unknown as StackClient, "ec2", settings);
+  const sts = new STSClient(config(region));
+  instrument(sts as unknown as StackClient, "sts", settings);
+  const kmsClients = new Map<string, KMSClient>();
+  const kms = (r: string = region): KMSClient => {
+    let client = kmsClients.get(r);
+    if (!client) {
+      client = new KMSClient(config(r));
+      instrument(client as unknown as StackClient, "kms", settings);
+      kmsClients.set(r, client);
+    }
+    return client;
+  };
+  const destroy = (): void => {
+    for (const client of [workspaces, ds, ec2, sts, ...kmsClients.values()]) client.destroy();
+  };
+  return { workspaces, ds, ec2, kms, sts, destroy };
+}

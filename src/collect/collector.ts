@@ -1,0 +1,110 @@
+/** The collector contract: declared metadata (collection, service, IAM permissions) plus an I/O-only fetch and a pure normalize. */
+
+import type { CollectionName, Directory, Inventory, Workspace } from "../inventory/model.js";
+import type { AwsClients } from "./aws/clients.js";
+
+export type ServiceName = "workspaces" | "ds" | "ec2" | "kms" | "sts";
+
+/** Where a collector runs: every entity it makes carries these. */
+export interface Where {
+  accountId: string;
+  region: string;
+}
+
+export type EntityOf<C extends CollectionName> = Inventory[C][number];
+
+/** What one account and region has gathered so far; stage-2 collectors read it to scope their calls. */
+export interface StageOneView {
+  directories: readonly Directory[];
+  workspaces: readonly Workspace[];
+}
+
+export interface CollectContext extends Where {
+  clients: AwsClients;
+  stageOne: StageOneView;
+  /**
+   * The VPCs the WorkSpaces estate uses (directory and WorkSpace subnets, Directory Service VPCs), resolved once per
+   * account and region. `undefined` when it could not be resolved; that failure is already recorded.
+   */
+  workspacesVpcIds(): Promise<string[] | undefined>;
+  /** Records a failure that leaves only part of a collection missing (e.g. one KMS key) and lets the fetch go on. */
+  recordError(service: ServiceName, operation: string, error: unknown, options?: { resourceIds?: string[]; collections?: CollectionName[] }): void;
+}
+
+interface CollectorBase<C extends CollectionName, Raw> {
+  /** Unique id, `<service>.<main operation>`. */
+  id: string;
+  collection: C;
+  service: ServiceName;
+  /** The operation named in an error record when `fetch` throws. */
+  operation: string;
+  /** Every IAM action `fetch` may call. The shipped IAM policy must list them all. */
+  permissions: readonly string[];
+  /** 1: needs nothing; 2: reads stage-1 results (directory ids, subnet ids, key references). */
+  stage: 1 | 2;
+  /** Collections whose scope is derived from this collector's data, so a failure here leaves them incomplete too. */
+  feeds?: readonly CollectionName[];
+  /** I/O only: pages the SDK and returns raw items. Throwing marks the whole collection as not collected. */
+  fetch(ctx: CollectContext): Promise<Raw>;
+}
+
+/** Produces the entities of its collection. */
+export interface ListCollector<C extends CollectionName, Raw> extends CollectorBase<C, Raw> {
+  kind: "list";
+  normalize(raw: Raw, where: Where): EntityOf<C>[];
+}
+
+/** Adds fields to entities another collector made, matched by id; `unmatched` is applied to the rest once it succeeded. */
+export interface EnrichCollector<C extends CollectionName, Raw> extends CollectorBase<C, Raw> {
+  kind: "enrich";
+  normalize(raw: Raw, where: Where): Map<string, Partial<EntityOf<C>>>;
+  unmatched?: Partial<EntityOf<C>>;
+}
+
+export type TypedCollector<C extends CollectionName, Raw> = ListCollector<C, Raw> | EnrichCollector<C, Raw>;
+
+/** A collector with its raw type hidden, as the registry holds it. */
+export interface Collector {
+  id: string;
+  kind: "list" | "enrich";
+  collection: CollectionName;
+  service: ServiceName;
+  operation: string;
+  permissions: readonly string[];
+  stage: 1 | 2;
+  feeds?: readonly CollectionName[];
+  /** fetch then normalize; `undefined` when the fetch was skipped because its scope failed (already recorded). */
+  run(ctx: CollectContext): Promise<Contribution | undefined>;
+}
+
+export type Contribution =
+  | { kind: "list"; items: unknown[] }
+  | { kind: "enrich"; patches: Map<string, Record<string, unknown>>; unmatched?: Record<string, unknown> };
+
+/** Thrown by a fetch whose scope (e.g. the WorkSpaces VPC ids) could not be resolved; the cause is already recorded. */
+export class ScopeUnavailable extends Error {
+  constructor() {
+    super("scope unavailable");
+    this.name = "ScopeUnavailable";
+  }
+}
+
+export function defineCollector<C extends CollectionName, Raw>(spec: TypedCollector<C, Raw>): TypedCollector<C, Raw> & Collector {
+  const run = async (ctx: CollectContext): Promise<Contribution | undefined> => {
+    let raw: Raw;
+    try {
+      raw = await spec.fetch(ctx);
+    } catch (error) {
+      if (error instanceof ScopeUnavailable) return undefined;
+      throw error;
+    }
+    const where = { accountId: ctx.accountId, region: ctx.region };
+    if (spec.kind === "list") return { kind: "list", items: spec.normalize(raw, where) };
+    return {
+      kind: "enrich",
+      patches: spec.normalize(raw, where) as Map<string, Record<string, unknown>>,
+      ...(spec.unmatched !== undefined ? { unmatched: spec.unmatched as Record<string, unknown> } : {}),
+    };
+  };
+  return { ...spec, run } as TypedCollector<C, Raw> & Collector;
+}

@@ -1,0 +1,50 @@
+/** Assembles the read-only ScanReport that every reporter renders, with sorted results and summary counts. */
+
+import type { Inventory } from "../inventory/model.js";
+import { sortResults } from "./sort-results.js";
+import { SEVERITIES, STATUSES, type ComplianceView, type PolicyMeta, type Result, type ResultSummary, type ScanReport, type Severity, type Status } from "./types.js";
+
+export function summarize(results: readonly Result[]): ResultSummary {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const failBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const r of results) {
+    byStatus[r.status]++;
+    if (r.status === "fail") failBySeverity[r.severity]++;
+  }
+  return { total: results.length, byStatus, failBySeverity };
+}
+
+export interface BuildScanReportInput {
+  tool: { name: string; version: string };
+  generatedAt: string;
+  inventory: Inventory;
+  sources: string[];
+  policies: PolicyMeta[];
+  results: Result[];
+  compliance?: ComplianceView;
+}
+
+export function buildScanReport(input: BuildScanReportInput): ScanReport {
+  const { inventory } = input;
+  const counts: Record<string, number> = {
+    directories: inventory.directories.length,
+    workspaces: inventory.workspaces.length,
+    ipGroups: inventory.ipGroups.length,
+    securityGroups: inventory.securityGroups.length,
+    networkInterfaces: inventory.networkInterfaces.length,
+    subnets: inventory.subnets.length,
+    vpcs: inventory.vpcs.length,
+    routeTables: inventory.routeTables.length,
+    kmsKeys: inventory.kmsKeys.length,
+  };
+  const report: ScanReport = {
+    tool: input.tool,
+    generatedAt: input.generatedAt,
+    inventory: { sources: input.sources, collectedAt: inventory.collectedAt, scope: inventory.scope, errors: inventory.errors, counts },
+    policies: [...input.policies].sort((a, b) => a.id.localeCompare(b.id)),
+    results: sortResults(input.results),
+    summary: summarize(input.results),
+  };
+  if (input.compliance) report.compliance = input.compliance;
+  return report;
+}

@@ -1,0 +1,92 @@
+/** Reads inventory JSON files and validates them against the inventory schema; every failure is an InputError naming the file and JSON pointer. */
+
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { InputError } from "../input-error.js";
+import { packagePath } from "../package-root.js";
+import type { Inventory } from "./model.js";
+
+const SCHEMA_PATH = packagePath("schemas", "inventory.schema.json");
+
+let validator: ValidateFunction<Inventory> | undefined;
+
+function getValidator(): ValidateFunction<Inventory> {
+  if (validator === undefined) {
+    const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
+    // ajv-formats is CommonJS; its default export arrives as the module namespace under NodeNext.
+    const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
+    addFormats(ajv);
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object;
+    validator = ajv.compile<Inventory>(schema);
+  }
+  return validator;
+}
+
+/** Turns the first schema error into a one-line, actionable description. */
+export function describeSchemaError(error: ErrorObject): { pointer: string; detail: string } {
+  const pointer = error.instancePath === "" ? "/" : error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return {
+        pointer,
+        detail: `unknown property "${String(params["additionalProperty"])}"${pointer === "/" ? " (not a collection of inventory schema 1.x)" : ""}`,
+      };
+    case "required":
+      return { pointer, detail: `missing required property "${String(params["missingProperty"])}"` };
+    case "enum":
+      return { pointer, detail: `${error.message ?? "invalid value"}: ${JSON.stringify(params["allowedValues"])}` };
+    default:
+      return { pointer, detail: error.message ?? "invalid value" };
+  }
+}
+
+/** Line and column (1-based) of a character offset, for JSON syntax errors. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return `line ${line} column ${column}`;
+}
+
+/** Validates already-parsed data; returns the first schema error, or null when valid. */
+export function validateInventoryData(data: unknown): ErrorObject | null {
+  const validate = getValidator();
+  return validate(data) ? null : (validate.errors?.[0] ?? null);
+}
+
+export function parseInventory(text: string, file: string): Inventory {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const place = position?.[1] !== undefined ? lineAndColumn(text, Number(position[1])) : "";
+    throw new InputError(file, place, `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`);
+  }
+  if (typeof data === "object" && data !== null && "schemaVersion" in data) {
+    const version = String((data as { schemaVersion: unknown }).schemaVersion);
+    if (!/^1\.\d+$/.test(version)) {
+      throw new InputError(file, "/schemaVersion", `unsupported inventory schemaVersion "${version}"; this wsaudit reads 1.x`);
+    }
+  }
+  const validate = getValidator();
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    const { pointer, detail } = first ? describeSchemaError(first) : { pointer: "/", detail: "invalid inventory" };
+    throw new InputError(file, pointer, `does not match the inventory schema: ${detail}`);
+  }
+  return data;
+}
+
+export function loadInventoryFile(file: string): Inventory {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InputError(file, "", `cannot read inventory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseInventory(text, file);
+}

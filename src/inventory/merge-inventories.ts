@@ -1,0 +1,58 @@
+/** Merges inventories from several files (one per account or region) into one, rejecting an entity that appears twice. */
+
+import { InputError } from "../input-error.js";
+import type { CollectionName, Inventory } from "./model.js";
+import { RESOURCE_TYPES } from "./resource-types.js";
+
+const COLLECTIONS: CollectionName[] = Object.values(RESOURCE_TYPES).map((t) => t.collection);
+
+export interface SourcedInventory {
+  file: string;
+  inventory: Inventory;
+}
+
+const union = (lists: string[][]): string[] => [...new Set(lists.flat())].sort();
+
+export function mergeInventories(sources: SourcedInventory[]): Inventory {
+  const [first, ...rest] = sources;
+  if (first === undefined) throw new InputError("INVENTORY", "", "no inventory file given");
+  if (rest.length === 0) return first.inventory;
+
+  const merged: Inventory = {
+    schemaVersion: first.inventory.schemaVersion,
+    // The oldest snapshot bounds how fresh the merged view is.
+    collectedAt: sources.map((s) => s.inventory.collectedAt).sort()[0] ?? first.inventory.collectedAt,
+    tool: first.inventory.tool,
+    scope: {
+      partition: first.inventory.scope.partition,
+      accounts: union(sources.map((s) => s.inventory.scope.accounts)),
+      regions: union(sources.map((s) => s.inventory.scope.regions)),
+    },
+    errors: sources.flatMap((s) => s.inventory.errors),
+    directories: [],
+    workspaces: [],
+    ipGroups: [],
+    securityGroups: [],
+    networkInterfaces: [],
+    subnets: [],
+    vpcs: [],
+    routeTables: [],
+    kmsKeys: [],
+  };
+  for (const collection of COLLECTIONS) {
+    const seen = new Map<string, string>();
+    const target = merged[collection] as { id: string; accountId: string; region: string }[];
+    for (const { file, inventory } of sources) {
+      (inventory[collection] as { id: string; accountId: string; region: string }[]).forEach((entity, index) => {
+        const key = `${entity.accountId}/${entity.region}/${entity.id}`;
+        const previous = seen.get(key);
+        if (previous !== undefined) {
+          throw new InputError(file, `/${collection}/${index}`, `${entity.id} (${entity.accountId}/${entity.region}) is also in ${previous}; give each account and region once`);
+        }
+        seen.set(key, file);
+        target.push(entity);
+      });
+    }
+  }
+  return merged;
+}

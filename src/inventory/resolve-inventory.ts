@@ -1,0 +1,228 @@
+/** Resolves every relation of the inventory once, with hash indexes, so policies read `workspace.directory.ipGroups` and never join by hand. */
+
+import type { CollectionError, CollectionName, Inventory, KmsKey, NetworkInterface, RouteTable, Workspace } from "./model.js";
+import { RESOURCE_TYPES, type ResourceType } from "./resource-types.js";
+
+/** An entity as a policy sees it: its inventory fields plus resolved relation fields. */
+export type EntityView = Record<string, unknown> & { id: string; accountId: string; region: string };
+
+export interface ResolvedInventory {
+  source: Inventory;
+  entities: Record<ResourceType, EntityView[]>;
+  /** Collection errors that cover a whole collection, by `collection|account|region`. */
+  missing: MissingIndex;
+}
+
+export interface MissingIndex {
+  /** Errors that leave the collection incomplete for an account and region. */
+  forCollection(collection: CollectionName, accountId: string, region: string): CollectionError[];
+  /** Errors that name this resource id (e.g. DescribeKey denied for one key). */
+  forResource(collection: CollectionName, resourceId: string): CollectionError[];
+}
+
+export function buildMissingIndex(errors: CollectionError[]): MissingIndex {
+  const whole = new Map<string, CollectionError[]>();
+  const byResource = new Map<string, CollectionError[]>();
+  const push = (map: Map<string, CollectionError[]>, key: string, error: CollectionError): void => {
+    const list = map.get(key);
+    if (list) list.push(error);
+    else map.set(key, [error]);
+  };
+  for (const error of errors) {
+    for (const collection of error.collections) {
+      if (error.resourceIds && error.resourceIds.length > 0) {
+        for (const id of error.resourceIds) push(byResource, `${collection}|${id}`, error);
+      } else {
+        push(whole, `${collection}|${error.accountId}|${error.region}`, error);
+      }
+    }
+  }
+  return {
+    forCollection: (collection, accountId, region) => whole.get(`${collection}|${accountId}|${region}`) ?? [],
+    forResource: (collection, resourceId) => byResource.get(`${collection}|${resourceId}`) ?? [],
+  };
+}
+
+const scoped = (accountId: string, region: string, id: string): string => `${accountId}/${region}/${id}`;
+
+/** Index of views by account/region/id. */
+function indexViews(views: EntityView[]): Map<string, EntityView> {
+  return new Map(views.map((v) => [scoped(v.accountId, v.region, v.id), v]));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string | null | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null || k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+const view = (entity: object): EntityView => ({ ...(entity as EntityView) });
+
+/** Parses a KMS key reference (ARN, key id, alias name or alias ARN) into a lookup key. */
+export function kmsReferenceKeys(ref: string, accountId: string, region: string): string[] {
+  const arn = /^arn:[^:]+:kms:([^:]*):(\d{12}):(key|alias)\/(.+)$/.exec(ref);
+  if (arn) {
+    const [, r = region, a = accountId, kind, name = ""] = arn;
+    return kind === "key" ? [`arn|${ref}`, `id|${a}/${r}/${name}`] : [`alias|${a}/${r}/alias/${name}`];
+  }
+  if (ref.startsWith("alias/")) return [`alias|${accountId}/${region}/${ref}`];
+  return [`id|${accountId}/${region}/${ref}`];
+}
+
+export function resolveInventory(inventory: Inventory): ResolvedInventory {
+  const missing = buildMissingIndex(inventory.errors);
+  const lacks = (collection: CollectionName, e: { accountId: string; region: string }): boolean =>
+    missing.forCollection(collection, e.accountId, e.region).length > 0;
+
+  const directories = inventory.directories.map(view);
+  const workspaces = inventory.workspaces.map(view);
+  const ipGroups = inventory.ipGroups.map(view);
+  const securityGroups = inventory.securityGroups.map(view);
+  const networkInterfaces = inventory.networkInterfaces.map(view);
+  const subnets = inventory.subnets.map(view);
+  const vpcs = inventory.vpcs.map(view);
+  const routeTables = inventory.routeTables.map(view);
+  const kmsKeys = inventory.kmsKeys.map(view);
+
+  const dirById = indexViews(directories);
+  const ipgById = indexViews(ipGroups);
+  const sgById = indexViews(securityGroups);
+  const subnetById = indexViews(subnets);
+  const vpcById = indexViews(vpcs);
+
+  // Interfaces by subnet and private IP: the whitepaper's way of finding a WorkSpace's ENI.
+  const eniBySubnetIp = new Map<string, EntityView>();
+  for (const eni of networkInterfaces) {
+    const raw = eni as unknown as NetworkInterface;
+    for (const ip of raw.privateIps) eniBySubnetIp.set(`${raw.accountId}/${raw.region}/${raw.subnetId}|${ip}`, eni);
+  }
+
+  const kmsByRef = new Map<string, EntityView>();
+  for (const key of kmsKeys) {
+    const raw = key as unknown as KmsKey;
+    kmsByRef.set(`arn|${raw.arn}`, key);
+    kmsByRef.set(`id|${raw.accountId}/${raw.region}/${raw.id}`, key);
+    for (const alias of raw.aliases) kmsByRef.set(`alias|${raw.accountId}/${raw.region}/${alias}`, key);
+  }
+
+  // Route tables: explicit subnet associations first, else the VPC's main table.
+  const rtbBySubnet = new Map<string, EntityView>();
+  const mainRtbByVpc = new Map<string, EntityView>();
+  for (const rtb of routeTables) {
+    const raw = rtb as unknown as RouteTable;
+    if (raw.isMain) mainRtbByVpc.set(scoped(raw.accountId, raw.region, raw.vpcId), rtb);
+    for (const subnetId of raw.subnetIds) rtbBySubnet.set(scoped(raw.accountId, raw.region, subnetId), rtb);
+    if (!lacks("vpcs", raw)) rtb["vpc"] = vpcById.get(scoped(raw.accountId, raw.region, raw.vpcId)) ?? null;
+  }
+
+  const lookup = (index: Map<string, EntityView>, e: EntityView, id: unknown): EntityView | null =>
+    typeof id === "string" && id !== "" ? (index.get(scoped(e.accountId, e.region, id)) ?? null) : null;
+  const lookupAll = (index: Map<string, EntityView>, e: EntityView, ids: unknown): EntityView[] =>
+    Array.isArray(ids) ? ids.flatMap((id) => lookup(index, e, id) ?? []) : [];
+
+  for (const subnet of subnets) {
+    if (!lacks("vpcs", subnet)) subnet["vpc"] = lookup(vpcById, subnet, subnet["vpcId"]);
+    if (!lacks("routeTables", subnet)) {
+      subnet["routeTable"] = rtbBySubnet.get(scoped(subnet.accountId, subnet.region, subnet.id)) ?? lookup(mainRtbByVpc, subnet, subnet["vpcId"]);
+    }
+    subnet["workspaces"] = [];
+  }
+  for (const sg of securityGroups) {
+    if (!lacks("vpcs", sg)) sg["vpc"] = lookup(vpcById, sg, sg["vpcId"]);
+    sg["workspaces"] = [];
+  }
+  for (const eni of networkInterfaces) {
+    if (!lacks("subnets", eni)) eni["subnet"] = lookup(subnetById, eni, eni["subnetId"]);
+    if (!lacks("securityGroups", eni)) eni["securityGroups"] = lookupAll(sgById, eni, eni["groupIds"]);
+    eni["workspace"] = null;
+  }
+  for (const key of kmsKeys) key["workspaces"] = [];
+  for (const group of ipGroups) group["directories"] = [];
+
+  const workspacesByDirectory = groupBy(workspaces, (w) => scoped(w.accountId, w.region, String(w["directoryId"])));
+
+  for (const dir of directories) {
+    const creation = dir["creation"] as { customSecurityGroupId?: string | null } | undefined;
+    const placement = (dir["managedAd"] ?? dir["adConnector"]) as { securityGroupId?: string | null; vpcId?: string | null } | null | undefined;
+    if (!lacks("ipGroups", dir)) {
+      const groups = lookupAll(ipgById, dir, dir["ipGroupIds"]);
+      dir["ipGroups"] = groups;
+      for (const g of groups) (g["directories"] as EntityView[]).push(dir);
+    }
+    if (!lacks("subnets", dir)) dir["subnets"] = lookupAll(subnetById, dir, dir["subnetIds"]);
+    if (!lacks("securityGroups", dir)) {
+      dir["workspaceSecurityGroup"] = lookup(sgById, dir, dir["workspaceSecurityGroupId"]);
+      if (creation !== undefined) dir["customSecurityGroup"] = lookup(sgById, dir, creation.customSecurityGroupId);
+      if (placement !== undefined) dir["controllerSecurityGroup"] = lookup(sgById, dir, placement?.securityGroupId);
+    }
+    if (!lacks("workspaces", dir)) dir["workspaces"] = workspacesByDirectory.get(scoped(dir.accountId, dir.region, dir.id)) ?? [];
+    if (!lacks("vpcs", dir)) {
+      const firstSubnet = lookupAll(subnetById, dir, dir["subnetIds"])[0];
+      dir["vpc"] = lookup(vpcById, dir, firstSubnet?.["vpcId"] ?? placement?.vpcId);
+    }
+  }
+
+  for (const ws of workspaces) {
+    const raw = ws as unknown as Workspace;
+    if (!lacks("directories", ws)) ws["directory"] = lookup(dirById, ws, raw.directoryId);
+    if (!lacks("subnets", ws)) {
+      const subnet = lookup(subnetById, ws, raw.subnetId);
+      ws["subnet"] = subnet;
+      if (subnet) (subnet["workspaces"] as EntityView[]).push(ws);
+    }
+    if (!lacks("networkInterfaces", ws)) {
+      const eni = raw.subnetId && raw.ipAddress ? (eniBySubnetIp.get(`${ws.accountId}/${ws.region}/${raw.subnetId}|${raw.ipAddress}`) ?? null) : null;
+      ws["networkInterface"] = eni;
+      if (eni) {
+        eni["workspace"] = ws;
+        // Without the interface the attached groups are unknown: leave securityGroups absent so policies cannot pass on it.
+        if (!lacks("securityGroups", ws)) {
+          const groups = lookupAll(sgById, ws, eni["groupIds"]);
+          ws["securityGroups"] = groups;
+          for (const g of groups) (g["workspaces"] as EntityView[]).push(ws);
+        }
+      }
+    }
+    const ref = raw.volumeEncryptionKey;
+    if (ref === null || ref === undefined || ref === "") {
+      ws["kmsKey"] = null;
+    } else {
+      const keys = kmsReferenceKeys(ref, ws.accountId, ws.region);
+      const key = keys.map((k) => kmsByRef.get(k)).find((k) => k !== undefined);
+      if (key) {
+        ws["kmsKey"] = key;
+        (key["workspaces"] as EntityView[]).push(ws);
+      } else if (!lacks("kmsKeys", ws) && missing.forResource("kmsKeys", ref).length === 0) {
+        ws["kmsKey"] = null;
+      }
+    }
+  }
+
+  return {
+    source: inventory,
+    missing,
+    entities: {
+      directory: directories,
+      ipGroup: ipGroups,
+      kmsKey: kmsKeys,
+      networkInterface: networkInterfaces,
+      routeTable: routeTables,
+      securityGroup: securityGroups,
+      subnet: subnets,
+      vpc: vpcs,
+      workspace: workspaces,
+    },
+  };
+}
+
+/** The collections a resource type's relation field reads, for explaining `error` results. */
+export function relationCollection(type: ResourceType, field: string): CollectionName | undefined {
+  const relations = RESOURCE_TYPES[type].relations as Record<string, CollectionName>;
+  return relations[field];
+}

@@ -1,0 +1,113 @@
+/** Evaluates compiled policies against a resolved inventory: pure, offline, one result per policy and resource; a throwing expression yields `error`, never a pass. */
+
+import { fingerprint } from "../findings/fingerprint.js";
+import type { Result, Status } from "../findings/types.js";
+import type { CollectionError } from "../inventory/model.js";
+import { relationCollection, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
+import { RESOURCE_TYPES } from "../inventory/resource-types.js";
+import { buildEvidence } from "./evidence.js";
+import type { CompiledPolicy } from "./policy.js";
+
+export type ParamOverrides = Record<string, Record<string, unknown>>;
+
+export interface EvaluateOptions {
+  /** Per-policy param values from `--params`, already validated. */
+  params?: ParamOverrides;
+  /** The evaluation time, exposed to CEL as `now`. */
+  now: Date;
+}
+
+const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "evaluation failed";
+
+const describeError = (e: CollectionError): string => `${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}`;
+
+function directoryOf(policy: CompiledPolicy, resource: EntityView): string | null {
+  if (policy.resourceType === "directory") return resource.id;
+  const id = resource["directoryId"];
+  return typeof id === "string" ? id : null;
+}
+
+/** Collection errors that explain why a policy could not read what it needed for this resource. */
+function relevantErrors(policy: CompiledPolicy, resource: EntityView, inventory: ResolvedInventory): CollectionError[] {
+  const paths = [...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])];
+  const collections = new Set(paths.map((p) => relationCollection(policy.resourceType, p.split(".")[1] ?? "")).filter((c) => c !== undefined));
+  collections.add(RESOURCE_TYPES[policy.resourceType].collection);
+  const ownValues = Object.values(resource).filter((v): v is string => typeof v === "string");
+  const found = new Set<CollectionError>();
+  for (const collection of collections) {
+    for (const e of inventory.missing.forCollection(collection, resource.accountId, resource.region)) found.add(e);
+    for (const value of ownValues) for (const e of inventory.missing.forResource(collection, value)) found.add(e);
+  }
+  return [...found];
+}
+
+export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInventory, options: EvaluateOptions): Result[] {
+  const params = { ...policy.params, ...(options.params?.[policy.doc.id] ?? {}) };
+  const paths = [...new Set([...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])])];
+  const results: Result[] = [];
+  const collection = RESOURCE_TYPES[policy.resourceType].collection;
+
+  const make = (status: Status, resourceId: string, accountId: string, region: string, directoryId: string | null, message: string, evidence: Record<string, unknown>): Result => ({
+    policyId: policy.doc.id,
+    status,
+    severity: policy.doc.severity,
+    resourceType: policy.resourceType,
+    resourceId,
+    accountId,
+    region,
+    directoryId,
+    message,
+    evidence,
+    fingerprint: fingerprint(policy.doc.id, accountId, region, resourceId),
+  });
+
+  // A collection that could not be listed is reported as undecided, never as silence.
+  const seen = new Set<string>();
+  for (const e of inventory.source.errors) {
+    if (!e.collections.includes(collection) || (e.resourceIds?.length ?? 0) > 0) continue;
+    const key = `${e.accountId}/${e.region}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    results.push(make("error", `${collection}@${key}`, e.accountId, e.region, null, `Could not decide: ${collection} not collected (${describeError(e)})`, {}));
+  }
+
+  for (const resource of inventory.entities[policy.resourceType]) {
+    const context = { resource, params, now: options.now };
+    const directoryId = directoryOf(policy, resource);
+    const decide = (): { status: Status; message: string } => {
+      if (policy.doc.manual === true) return { status: "manual", message: `Manual control: ${policy.doc.title}` };
+      if (policy.match) {
+        const applies = policy.match.evaluate(context);
+        if (applies === false) return { status: "not_applicable", message: "Not applicable: the match condition is false." };
+        if (applies !== true) return { status: "error", message: `Could not decide: match returned ${typeof applies}, expected bool` };
+      }
+      const verdict = policy.assert?.evaluate(context);
+      if (verdict === true) return { status: "pass", message: policy.doc.title };
+      if (verdict !== false) return { status: "error", message: `Could not decide: assert returned ${typeof verdict}, expected bool` };
+      let message = policy.doc.message;
+      if (policy.messageExpression) {
+        try {
+          const custom = policy.messageExpression.evaluate(context);
+          if (typeof custom === "string" && custom !== "") message = custom;
+        } catch {
+          // The static message is the documented fallback when messageExpression cannot be evaluated.
+        }
+      }
+      return { status: "fail", message };
+    };
+    let outcome: { status: Status; message: string };
+    try {
+      outcome = decide();
+    } catch (error) {
+      const causes = relevantErrors(policy, resource, inventory);
+      const hint = causes.length > 0 ? `; not collected: ${causes.map(describeError).join("; ")}` : "";
+      outcome = { status: "error", message: `Could not decide: ${firstLine(error)}${hint}` };
+    }
+    results.push(make(outcome.status, resource.id, resource.accountId, resource.region, directoryId, outcome.message, buildEvidence(context, paths)));
+  }
+  return results;
+}
+
+export function evaluatePolicies(policies: CompiledPolicy[], inventory: ResolvedInventory, options: EvaluateOptions): Result[] {
+  return policies.flatMap((policy) => evaluatePolicy(policy, inventory, options));
+}

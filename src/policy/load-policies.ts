@@ -1,0 +1,170 @@
+/** Loads policy packs: finds policy files, validates each against the policy schema, compiles every CEL expression, rejects duplicate ids. */
+
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { InputError } from "../input-error.js";
+import { describeSchemaError } from "../inventory/load-inventory.js";
+import { isResourceType, RESOURCE_TYPE_IDS } from "../inventory/resource-types.js";
+import { packagePath } from "../package-root.js";
+import { compileExpression, ExpressionError } from "./compile-expression.js";
+import type { CompiledExpression, CompiledPolicy, PolicyDocument } from "./policy.js";
+import { parseYaml } from "./read-yaml.js";
+import { locateYamlPath } from "./yaml-locate.js";
+
+export const SHIPPED_PACKS_DIR = packagePath("policies");
+
+let policyValidator: ValidateFunction<PolicyDocument> | undefined;
+
+export function createSchemaValidator<T>(schemaFile: string): ValidateFunction<T> {
+  // strictRequired is off: the schemas use `required` inside if/then/oneOf for properties declared at the top.
+  const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });
+  (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
+  return ajv.compile<T>(JSON.parse(readFileSync(packagePath("schemas", schemaFile), "utf8")) as object);
+}
+
+/** The names of the packs shipped in `policies/` (folders with a pack.yaml). */
+export function shippedPackNames(): string[] {
+  if (!existsSync(SHIPPED_PACKS_DIR)) return [];
+  return readdirSync(SHIPPED_PACKS_DIR)
+    .filter((name) => existsSync(join(SHIPPED_PACKS_DIR, name, "pack.yaml")))
+    .sort();
+}
+
+/** Resolves `--pack` values: a shipped pack name or a path to a folder or file. */
+export function resolvePackLocations(specs: string[]): string[] {
+  const chosen = specs.length > 0 ? specs : shippedPackNames();
+  return chosen.map((spec) => {
+    if (existsSync(spec)) return resolve(spec);
+    const shipped = join(SHIPPED_PACKS_DIR, spec);
+    if (/^[a-z0-9-]+$/.test(spec) && existsSync(join(shipped, "pack.yaml"))) return shipped;
+    throw new InputError("--pack", spec, `no such pack or path; shipped packs: ${shippedPackNames().join(", ")}`);
+  });
+}
+
+const isPolicyFile = (name: string): boolean => /\.ya?ml$/.test(name) && !/\.test\.ya?ml$/.test(name) && name !== "pack.yaml";
+
+/** Policy files under a folder (recursively) or the file itself. */
+export function policyFiles(location: string): string[] {
+  if (statSync(location).isFile()) return [location];
+  const out: string[] = [];
+  for (const entry of readdirSync(location, { withFileTypes: true })) {
+    const full = join(location, entry.name);
+    if (entry.isDirectory()) out.push(...policyFiles(full));
+    else if (isPolicyFile(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+/** The pack a policy file belongs to: the `name` of the nearest pack.yaml above it, else its folder's name. */
+function packNameOf(file: string): string {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, "pack.yaml");
+    if (existsSync(manifest)) {
+      const data = parseYaml(readFileSync(manifest, "utf8"), manifest) as { name?: unknown } | null;
+      return typeof data?.name === "string" ? data.name : basename(dir);
+    }
+  }
+  return basename(dirname(file));
+}
+
+const displayPath = (file: string, baseDir: string): string => {
+  const rel = relative(baseDir, file);
+  return (rel.startsWith("..") ? file : rel).split(sep).join("/");
+};
+
+function compileField(doc: PolicyDocument, field: "match" | "assert" | "messageExpression", file: string, text: string): CompiledExpression | undefined {
+  const source = doc[field];
+  if (source === undefined) return undefined;
+  try {
+    return compileExpression(source, field === "messageExpression" ? "string" : "bool");
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    const keyLine = locateYamlPath(text, [field]);
+    // Block scalars (`assert: |`) start on the next line.
+    const block = /:\s*[|>][-+]?\s*$/.test(text.split("\n")[keyLine - 1] ?? "") ? 1 : 0;
+    const line = keyLine + block + error.line - 1;
+    throw new InputError(file, `line ${line} column ${error.column}`, `CEL ${error.kind} error in ${field}: ${error.message}`);
+  }
+}
+
+/** Parses, validates and compiles one policy file. */
+export function loadPolicyFile(file: string, baseDir: string): CompiledPolicy {
+  const text = readFileSync(file, "utf8");
+  const data = parseYaml(text, file);
+  policyValidator ??= createSchemaValidator<PolicyDocument>("policy.schema.json");
+  if (!policyValidator(data)) {
+    const first = policyValidator.errors?.[0];
+    const { pointer, detail } = first ? describeSchemaError(first) : { pointer: "/", detail: "invalid policy" };
+    const path = pointer.split("/").filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const missingKey = first?.keyword === "required";
+    const line = missingKey ? 1 : locateYamlPath(text, path);
+    throw new InputError(file, `line ${line} (${pointer})`, `invalid policy: ${detail}`);
+  }
+  const doc = data;
+  if (!isResourceType(doc.resource)) {
+    throw new InputError(file, `line ${locateYamlPath(text, ["resource"])}`, `unknown resource type "${doc.resource}"; known types: ${RESOURCE_TYPE_IDS.join(", ")}`);
+  }
+  const params = Object.fromEntries(Object.entries(doc.params ?? {}).map(([k, spec]) => [k, spec.default]));
+  const display = displayPath(file, baseDir);
+  const compiled: CompiledPolicy = {
+    doc,
+    file,
+    resourceType: doc.resource,
+    params,
+    meta: {
+      id: doc.id,
+      name: doc.name,
+      title: doc.title,
+      description: doc.description,
+      severity: doc.severity,
+      resource: doc.resource,
+      remediation: doc.remediation,
+      references: doc.references,
+      controls: doc.controls,
+      pack: packNameOf(file),
+      source: { file: display, line: locateYamlPath(text, ["id"]) },
+    },
+  };
+  const match = compileField(doc, "match", file, text);
+  const assert = compileField(doc, "assert", file, text);
+  const messageExpression = compileField(doc, "messageExpression", file, text);
+  if (match) compiled.match = match;
+  if (assert) compiled.assert = assert;
+  if (messageExpression) compiled.messageExpression = messageExpression;
+  return compiled;
+}
+
+export interface LoadedPolicies {
+  policies: CompiledPolicy[];
+  errors: InputError[];
+}
+
+/**
+ * Loads every policy under the given pack locations. Errors are collected (all of them, for `policies validate`);
+ * callers that evaluate stop at the first.
+ */
+export function loadPolicies(locations: string[], baseDir: string = process.cwd()): LoadedPolicies {
+  const files = [...new Set(locations.flatMap((l) => policyFiles(l)))];
+  const policies: CompiledPolicy[] = [];
+  const errors: InputError[] = [];
+  const byId = new Map<string, CompiledPolicy>();
+  for (const file of files) {
+    try {
+      const policy = loadPolicyFile(file, baseDir);
+      const previous = byId.get(policy.doc.id);
+      if (previous) {
+        const text = readFileSync(file, "utf8");
+        throw new InputError(file, `line ${locateYamlPath(text, ["id"])}`, `duplicate policy id ${policy.doc.id}, also defined in ${displayPath(previous.file, baseDir)}`);
+      }
+      byId.set(policy.doc.id, policy);
+      policies.push(policy);
+    } catch (error) {
+      if (error instanceof InputError) errors.push(error);
+      else throw error;
+    }
+  }
+  policies.sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+  return { policies, errors };
+}

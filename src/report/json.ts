@@ -1,0 +1,18 @@
+/** The JSON reporter: the complete scan report, results in the shared order, tagged with a format version. */
+
+import type { Reporter } from "./types.js";
+import { sortResults } from "./shared/compare-results.js";
+import { sortPolicies } from "./shared/policy-index.js";
+
+/** Bumped only on a breaking change to the shape documented in docs/reports.md; new fields do not bump it. */
+export const JSON_FORMAT_VERSION = 1;
+
+export const jsonReporter: Reporter = (report) => {
+  const out = {
+    formatVersion: JSON_FORMAT_VERSION,
+    ...report,
+    policies: sortPolicies(report.policies),
+    results: sortResults(report.results),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+};

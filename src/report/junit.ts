@@ -1,0 +1,81 @@
+/** The JUnit XML reporter: one test suite per policy, one test case per resource, plus a suite for collection errors. */
+
+import type { PolicyMeta, Result } from "../findings/types.js";
+import type { Reporter } from "./types.js";
+import { sortResults } from "./shared/compare-results.js";
+import { describeCollectionError, sortCollectionErrors } from "./shared/describe-collection-error.js";
+import { sortPolicies } from "./shared/policy-index.js";
+import { xmlEscape as x } from "./shared/xml-escape.js";
+
+const SKIP_REASON: Partial<Record<Result["status"], string>> = {
+  not_applicable: "not applicable",
+  waived: "waived",
+  manual: "manual check: needs an attestation",
+};
+
+function testcase(r: Result, policy: PolicyMeta | undefined): string {
+  const name = `${r.resourceId} (${r.accountId}/${r.region})`;
+  const open = `    <testcase classname="${x(r.policyId)}" name="${x(name)}" time="0">`;
+  const detail = [
+    policy !== undefined ? `${policy.title}` : r.policyId,
+    `Resource: ${r.resourceType} ${r.resourceId}, account ${r.accountId}, region ${r.region}`,
+    `Message: ${r.message}`,
+    policy !== undefined ? `Remediation: ${policy.remediation}` : undefined,
+    `Evidence: ${JSON.stringify(r.evidence)}`,
+  ]
+    .filter((l) => l !== undefined)
+    .join("\n");
+  switch (r.status) {
+    case "fail":
+      return `${open}\n      <failure message="${x(r.message)}" type="${x(r.severity)}">${x(detail)}</failure>\n    </testcase>`;
+    case "error":
+      return `${open}\n      <error message="${x(r.message)}" type="evaluation-error">${x(detail)}</error>\n    </testcase>`;
+    case "pass":
+      return `${open}</testcase>`;
+    default:
+      return `${open}\n      <skipped message="${x(`${SKIP_REASON[r.status] ?? r.status}: ${r.message}`)}"/>\n    </testcase>`;
+  }
+}
+
+function suite(name: string, results: readonly Result[], body: string[], timestamp: string): string {
+  const count = (s: Result["status"][]): number => results.filter((r) => s.includes(r.status)).length;
+  return [
+    `  <testsuite name="${x(name)}" tests="${results.length}" failures="${count(["fail"])}" errors="${count(["error"])}" skipped="${count(["not_applicable", "waived", "manual"])}" time="0" timestamp="${x(timestamp)}">`,
+    ...body,
+    "  </testsuite>",
+  ].join("\n");
+}
+
+export const junitReporter: Reporter = (report) => {
+  const results = sortResults(report.results);
+  const suites: string[] = [];
+  const known = new Set(report.policies.map((p) => p.id));
+  const ids = [...sortPolicies(report.policies).map((p) => p.id), ...[...new Set(results.map((r) => r.policyId))].filter((id) => !known.has(id)).sort()];
+  const byId = new Map(report.policies.map((p) => [p.id, p]));
+  for (const id of ids) {
+    const policy = byId.get(id);
+    const mine = results.filter((r) => r.policyId === id);
+    const name = policy !== undefined ? `${id}: ${policy.title}` : id;
+    suites.push(suite(name, mine, mine.map((r) => testcase(r, policy)), report.generatedAt));
+  }
+  const errors = sortCollectionErrors(report.inventory.errors);
+  if (errors.length > 0) {
+    const cases = errors.map((e) => {
+      const text = describeCollectionError(e);
+      return `    <testcase classname="wsaudit.collection" name="${x(`${e.service}:${e.operation} ${e.accountId}/${e.region}`)}" time="0">\n      <error message="${x(text)}" type="${x(e.code)}">${x(text)}</error>\n    </testcase>`;
+    });
+    suites.push(
+      `  <testsuite name="wsaudit.collection" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0" time="0" timestamp="${x(report.generatedAt)}">\n${cases.join("\n")}\n  </testsuite>`,
+    );
+  }
+  const failures = results.filter((r) => r.status === "fail").length;
+  const errorCount = results.filter((r) => r.status === "error").length + errors.length;
+  const skipped = results.filter((r) => r.status in SKIP_REASON).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${x(report.tool.name)}" tests="${results.length + errors.length}" failures="${failures}" errors="${errorCount}" skipped="${skipped}" time="0">`,
+    ...suites,
+    "</testsuites>",
+    "",
+  ].join("\n");
+};

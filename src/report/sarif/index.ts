@@ -1,0 +1,128 @@
+/** The SARIF 2.1.0 reporter, shaped for GitHub code scanning: rules per policy, one result per failing resource. */
+
+import { gzipSync } from "node:zlib";
+import type { Log, Result as SarifResult, Run } from "sarif";
+import type { PolicyMeta, Result, ScanReport } from "../../findings/types.js";
+import type { Reporter, ReportOptions } from "../types.js";
+import { sortResults } from "../shared/compare-results.js";
+import { policyIndex, sortPolicies } from "../shared/policy-index.js";
+import { physicalLocation } from "./location.js";
+import { collectionErrorNotifications, droppedNotification, evaluationErrorNotifications } from "./notifications.js";
+import { buildRule } from "./rules.js";
+import { SARIF_LEVEL } from "./security-severity.js";
+
+export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+/** GitHub code scanning limits: results per run, and the gzip-compressed size of the uploaded file. */
+export const GITHUB_MAX_RESULTS = 25_000;
+export const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
+/** Key of our own fingerprint; the version lets the scheme change without colliding with old alerts. */
+export const FINGERPRINT_KEY = "wsaudit/v1";
+
+/** `wsaudit/<category>/`: the text before the last slash is GitHub's category, so each account keeps its own alerts. */
+export function automationId(report: Readonly<ScanReport>, options: ReportOptions): string {
+  const accounts = [...report.inventory.scope.accounts].sort().join("+");
+  const category = options.sarifCategory ?? (accounts !== "" ? accounts : "all");
+  return `wsaudit/${category.replace(/\/+$/, "")}/`;
+}
+
+function sarifResult(r: Result, policy: PolicyMeta | undefined, index: number, report: Readonly<ScanReport>, options: ReportOptions): SarifResult {
+  const where = `${r.resourceType} ${r.resourceId} in account ${r.accountId}, region ${r.region}`;
+  // GitHub shows only the first sentence when space is short, so the resource comes first.
+  const text = `${r.resourceId} (account ${r.accountId}, region ${r.region}): ${r.message}`;
+  return {
+    ruleId: r.policyId,
+    ruleIndex: index,
+    level: SARIF_LEVEL[r.severity],
+    message: { text },
+    locations: [
+      {
+        physicalLocation: physicalLocation(policy, r.policyId, options.sarifLocation ?? "policy", report.inventory.sources[0]),
+        message: { text: where },
+        logicalLocations: [
+          { name: r.resourceId, fullyQualifiedName: `${r.accountId}/${r.region}/${r.resourceType}/${r.resourceId}`, kind: "resource" },
+        ],
+      },
+    ],
+    // The same value under both keys: see docs/github-code-scanning.md ("Fingerprints") for why the line hash is ours.
+    partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint, primaryLocationLineHash: r.fingerprint },
+    properties: {
+      severity: r.severity,
+      resourceType: r.resourceType,
+      resourceId: r.resourceId,
+      accountId: r.accountId,
+      region: r.region,
+      directoryId: r.directoryId,
+      evidence: r.evidence,
+    },
+  };
+}
+
+function buildLog(report: Readonly<ScanReport>, options: ReportOptions, failing: readonly Result[], kept: number, limits: [number, number]): Log {
+  const policies = sortPolicies(report.policies);
+  const byId = policyIndex(policies);
+  const ruleIndex = new Map(policies.map((p, i) => [p.id, i]));
+  // A failing result whose policy metadata is missing still gets a rule, or GitHub could not index it.
+  const orphanIds = [...new Set(failing.map((r) => r.policyId).filter((id) => !ruleIndex.has(id)))].sort();
+  for (const id of orphanIds) ruleIndex.set(id, ruleIndex.size);
+  const rules = [
+    ...policies.map((p) => buildRule(p, report.compliance)),
+    ...orphanIds.map((id) => ({ id, shortDescription: { text: id }, fullDescription: { text: id }, help: { text: id } })),
+  ];
+  const undecided = sortResults(report.results).filter((r) => r.status === "error");
+  const notifications = [
+    ...collectionErrorNotifications(report.inventory.errors),
+    ...evaluationErrorNotifications(undecided, ruleIndex),
+    ...droppedNotification(failing.length - kept, kept, limits[0], limits[1]),
+  ];
+  const run: Run = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        ...(/^\d+\.\d+\.\d+/.test(report.tool.version) ? { semanticVersion: report.tool.version } : {}),
+        rules,
+      },
+    },
+    automationDetails: { id: automationId(report, options) },
+    invocations: [
+      {
+        executionSuccessful: report.inventory.errors.length === 0 && undecided.length === 0,
+        endTimeUtc: report.generatedAt,
+        toolExecutionNotifications: notifications,
+      },
+    ],
+    columnKind: "utf16CodeUnits",
+    results: failing.slice(0, kept).map((r) => sarifResult(r, byId.get(r.policyId), ruleIndex.get(r.policyId) ?? 0, report, options)),
+    properties: {
+      resultsFailing: failing.length,
+      resultsEmitted: kept,
+      resultsDropped: failing.length - kept,
+      resultsUndecided: undecided.length,
+      collectionErrors: report.inventory.errors.length,
+      inventorySources: report.inventory.sources,
+      accounts: report.inventory.scope.accounts,
+      regions: report.inventory.scope.regions,
+    },
+  };
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+}
+
+function serialize(log: Log): string {
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+export const sarifReporter: Reporter = (report, options) => {
+  const maxResults = options.sarifMaxResults ?? GITHUB_MAX_RESULTS;
+  const maxGzip = options.sarifMaxGzipBytes ?? GITHUB_MAX_GZIP_BYTES;
+  // Sorted most severe first, so keeping a prefix drops the lowest severities first.
+  const failing = sortResults(report.results).filter((r) => r.status === "fail");
+  let kept = Math.min(failing.length, maxResults);
+  let text = serialize(buildLog(report, options, failing, kept, [maxResults, maxGzip]));
+  // Shrink in proportion to the overshoot until the compressed file fits; each pass drops at least one result.
+  for (let size = gzipSync(text).length; size > maxGzip && kept > 0; size = gzipSync(text).length) {
+    kept = Math.min(kept - 1, Math.floor((kept * maxGzip * 0.95) / size));
+    kept = Math.max(kept, 0);
+    text = serialize(buildLog(report, options, failing, kept, [maxResults, maxGzip]));
+  }
+  return text;
+};

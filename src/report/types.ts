@@ -1,0 +1,25 @@
+/** The reporter contract: a pure function from a scan report and options to the text of one output file. */
+
+import type { ScanReport } from "../findings/types.js";
+
+export type ReportFormat = "text" | "json" | "sarif" | "html" | "junit";
+
+/** Where SARIF results point: the policy's YAML line (default) or line 1 of the inventory snapshot. */
+export type SarifLocationMode = "policy" | "inventory";
+
+export interface ReportOptions {
+  /** SARIF: the physical location of every result (default "policy"). */
+  sarifLocation?: SarifLocationMode;
+  /** SARIF: overrides the account list in `automationDetails.id` (`wsaudit/<category>/`). */
+  sarifCategory?: string;
+  /** SARIF: results kept per run before the lowest severities are dropped (default 25,000, GitHub's limit). */
+  sarifMaxResults?: number;
+  /** SARIF: gzip-compressed size the file must stay under (default 10 MB, GitHub's limit). */
+  sarifMaxGzipBytes?: number;
+  /** Text: ANSI colours (the CLI turns them on for a TTY). */
+  color?: boolean;
+  /** Text: failing results listed per policy before "... and N more" (default 10). */
+  textMaxPerPolicy?: number;
+}
+
+export type Reporter = (report: Readonly<ScanReport>, options: ReportOptions) => string;
