@@ -102,9 +102,9 @@ export function defineCollector<C extends CollectionName, Raw>(spec: TypedCollec
     if (spec.kind === "list") return { kind: "list", items: spec.normalize(raw, where) };
     return {
       kind: "enrich",
-      patches: spec.normalize(raw, where) as Map<string, Record<string, unknown>>,
-      ...(spec.unmatched !== undefined ? { unmatched: spec.unmatched as Record<string, unknown> } : {}),
+      patches: spec.normalize(raw, where),
+      ...(spec.unmatched !== undefined ? { unmatched: spec.unmatched } : {}),
     };
   };
-  return { ...spec, run } as TypedCollector<C, Raw> & Collector;
+  return { ...spec, run };
 }

@@ -67,7 +67,7 @@ export function parseInventory(text: string, file: string): Inventory {
     throw new InputError(file, place, `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`);
   }
   if (typeof data === "object" && data !== null && "schemaVersion" in data) {
-    const version = String((data as { schemaVersion: unknown }).schemaVersion);
+    const version = String((data).schemaVersion);
     if (!/^1\.\d+$/.test(version)) {
       throw new InputError(file, "/schemaVersion", `unsupported inventory schemaVersion "${version}"; this wsaudit reads 1.x`);
     }

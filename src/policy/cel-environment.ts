@@ -31,7 +31,7 @@ interface RuleLike {
 
 const asRule = (value: unknown): RuleLike => {
   if (typeof value !== "object" || value === null) throw new NetError("expected a security group rule");
-  return value as RuleLike;
+  return value;
 };
 
 /** True when the rule admits `protocol` traffic to `port`; protocol "all" admits everything. */

@@ -20,7 +20,7 @@ export function compact(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     // Inside an entity, nested entities (resolved relations) would repeat the inventory: keep only their own fields.
-    if (depth > 0 && field !== null && typeof field === "object" && (isEntity(field) || (Array.isArray(field) && field.some((f) => f !== null && typeof f === "object" && isEntity(f as object))))) continue;
+    if (depth > 0 && field !== null && typeof field === "object" && (isEntity(field) || (Array.isArray(field) && (field as unknown[]).some((f) => f !== null && typeof f === "object" && isEntity(f)))))) continue;
     out[key] = compact(field, depth + 1);
   }
   return out;

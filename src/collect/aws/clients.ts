@@ -6,7 +6,7 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { STSClient } from "@aws-sdk/client-sts";
 import { WorkSpacesClient } from "@aws-sdk/client-workspaces";
 import type { fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import { isThrottlingError } from "./error-info.js";
+import { isThrottlingError, tagOperation } from "./error-info.js";
 import type { TokenBucket } from "./token-bucket.js";
 
 export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
@@ -58,6 +58,7 @@ function instrument(client: StackClient, service: string, settings: ClientSettin
         return await next(args);
       } catch (error) {
         if (isThrottlingError(error)) settings.onThrottle?.(service, operation);
+        tagOperation(error, operation);
         throw error;
       }
     },

@@ -33,3 +33,18 @@ export function errorInfo(error: unknown): ErrorInfo {
   }
   return { code: "UnknownError", message: String(error).slice(0, 500) };
 }
+
+const OPERATION = Symbol("wsaudit.operation");
+
+/** Remembers which API operation failed, so that an error record names the real call, not only the collector. */
+export function tagOperation(error: unknown, operation: string): void {
+  if (error !== null && typeof error === "object" && !(OPERATION in error)) Object.defineProperty(error, OPERATION, { value: operation });
+}
+
+export function operationOf(error: unknown): string | undefined {
+  if (error !== null && typeof error === "object" && OPERATION in error) {
+    const op = (error as Record<symbol, unknown>)[OPERATION];
+    return typeof op === "string" ? op : undefined;
+  }
+  return undefined;
+}

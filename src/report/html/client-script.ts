@@ -169,6 +169,7 @@ var searchText = results.map(function (r) {
 });
 
 function buildFilters() {
+  document.querySelector("form.filters").addEventListener("submit", function (e) { e.preventDefault(); });
   FILTERS.forEach(function (f) {
     var select = document.getElementById("f-" + f[0]);
     var values = f[2] || Array.from(new Set(results.map(f[1]))).sort(cmp);

@@ -1,0 +1,77 @@
+/** `wsaudit evaluate`: evaluates saved inventory files offline and writes the requested reports. */
+
+import type { Command } from "commander";
+import type { ScanReport } from "../../findings/types.js";
+import { runEvaluation } from "../../policy/run-evaluation.js";
+import { REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
+import { InputError } from "../../input-error.js";
+import { exitCodeFor } from "../gate.js";
+import { collect, parseFailOn, parseFormats, parseNow, type FailOn } from "../options.js";
+import { writeOutputs } from "../write-outputs.js";
+
+export interface ReportingFlags {
+  pack: string[];
+  params?: string;
+  format: string;
+  outDir: string;
+  failOn: string;
+  now?: string;
+  sarifLocation: string;
+  sarifCategory?: string;
+  quiet?: boolean;
+}
+
+/** Adds the report and gating flags shared by `evaluate` and `scan`. */
+export function addReportingOptions(command: Command): Command {
+  return command
+    .option("--pack <name|path>", "policy pack: a shipped pack name or a folder/file of policies (repeatable; default: every shipped pack)", collect, [])
+    .option("--params <file>", "YAML/JSON file of param overrides: POLICY-ID: {param: value}")
+    .option("--format <list>", "comma-separated report formats: text, json, sarif, html, junit", "text,json,sarif")
+    .option("--out-dir <dir>", "folder the reports are written to", "reports")
+    .option("--fail-on <severity>", "exit 1 when a result at or above this severity fails: critical, high, medium, low, info, none", "info")
+    .option("--now <iso-8601>", "evaluation time, for reproducible output (default: the clock)")
+    .option("--sarif-location <mode>", "SARIF result location: policy (the policy's YAML line) or inventory", "policy")
+    .option("--sarif-category <id>", "SARIF automationDetails category (default: the account ids)")
+    .option("-q, --quiet", "do not print the summary to stdout");
+}
+
+export interface ParsedReporting {
+  formats: ReportFormat[];
+  failOn: FailOn;
+  now: Date;
+  reportOptions: ReportOptions;
+}
+
+export function parseReportingFlags(flags: ReportingFlags): ParsedReporting {
+  if (flags.sarifLocation !== "policy" && flags.sarifLocation !== "inventory") {
+    throw new InputError("--sarif-location", flags.sarifLocation, "expected policy or inventory");
+  }
+  const reportOptions: ReportOptions = { sarifLocation: flags.sarifLocation, color: process.stdout.isTTY };
+  if (flags.sarifCategory !== undefined) reportOptions.sarifCategory = flags.sarifCategory;
+  return { formats: parseFormats(flags.format), failOn: parseFailOn(flags.failOn), now: parseNow(flags.now), reportOptions };
+}
+
+/** Renders every format before writing any, so an error leaves no partial output; prints the summary; returns the exit code. */
+export function emitReports(report: ScanReport, parsed: ParsedReporting, flags: ReportingFlags): number {
+  const files: Record<string, string> = {};
+  for (const format of parsed.formats) files[REPORT_FILE_NAMES[format]] = reporters[format](report, { ...parsed.reportOptions, color: false });
+  const written = writeOutputs(flags.outDir, files);
+  if (flags.quiet !== true) {
+    process.stdout.write(reporters.text(report, parsed.reportOptions));
+    process.stdout.write(`\nReports: ${written.join(", ")}\n`);
+  }
+  return exitCodeFor(report, parsed.failOn);
+}
+
+export function registerEvaluate(program: Command): void {
+  addReportingOptions(
+    program
+      .command("evaluate")
+      .description("evaluate saved inventory files (several evaluate as one) against policy packs, offline")
+      .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`"),
+  ).action((inventoryFiles: string[], flags: ReportingFlags) => {
+    const parsed = parseReportingFlags(flags);
+    const request = { inventoryFiles, packs: flags.pack, now: parsed.now, ...(flags.params !== undefined ? { paramsFile: flags.params } : {}) };
+    process.exitCode = emitReports(runEvaluation(request), parsed, flags);
+  });
+}

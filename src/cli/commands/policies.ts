@@ -1,0 +1,87 @@
+/** `wsaudit policies list | show | validate | test`: inspect, check and test policy packs. */
+
+import type { Command } from "commander";
+import { dump } from "js-yaml";
+import { InputError } from "../../input-error.js";
+import { loadPolicies, resolvePackLocations } from "../../policy/load-policies.js";
+import { runPolicyTests } from "../../policy/policy-tests.js";
+import { loadPolicySet } from "../../policy/run-evaluation.js";
+import { EXIT } from "../exit-codes.js";
+import { collect } from "../options.js";
+
+const pad = (s: string, n: number): string => s.padEnd(n);
+
+function listPolicies(flags: { pack: string[]; json?: boolean }): void {
+  const policies = loadPolicySet(flags.pack);
+  if (flags.json === true) {
+    process.stdout.write(`${JSON.stringify(policies.map((p) => ({ ...p.meta, manual: p.doc.manual === true })), null, 2)}\n`);
+    return;
+  }
+  for (const p of policies) {
+    const kind = p.doc.manual === true ? "manual" : "auto";
+    process.stdout.write(`${pad(p.doc.id, 12)} ${pad(p.doc.severity, 8)} ${pad(kind, 6)} ${pad(p.doc.resource, 16)} ${p.doc.title}\n`);
+  }
+  const manual = policies.filter((p) => p.doc.manual === true).length;
+  process.stdout.write(`\n${policies.length} policies (${policies.length - manual} automated, ${manual} manual)\n`);
+}
+
+function showPolicy(id: string, flags: { pack: string[] }): void {
+  const policy = loadPolicySet(flags.pack).find((p) => p.doc.id === id || p.doc.name === id);
+  if (!policy) throw new InputError("policies show", id, "no policy with this id or name in the loaded packs; see `wsaudit policies list`");
+  process.stdout.write(`# ${policy.meta.source.file}\n`);
+  process.stdout.write(dump(policy.doc, { lineWidth: 120, noRefs: true }));
+}
+
+function validatePolicies(paths: string[]): number {
+  const { policies, errors } = loadPolicies(resolvePackLocations(paths));
+  for (const e of errors) process.stderr.write(`wsaudit: ${e.message}\n`);
+  if (errors.length > 0) return EXIT.input;
+  process.stdout.write(`${policies.length} policies valid\n`);
+  return EXIT.ok;
+}
+
+function testPolicies(paths: string[], flags: { verbose?: boolean }): number {
+  const { policies, errors } = loadPolicies(resolvePackLocations(paths));
+  const run = runPolicyTests(policies);
+  const problems = [...errors, ...run.problems];
+  for (const outcome of run.outcomes) {
+    if (!outcome.ok) process.stdout.write(`FAIL ${outcome.policyId} › ${outcome.name}\n     ${outcome.detail ?? ""}\n     (${outcome.file})\n`);
+    else if (flags.verbose === true) process.stdout.write(`ok   ${outcome.policyId} › ${outcome.name}\n`);
+  }
+  for (const e of problems) process.stderr.write(`wsaudit: ${e.message}\n`);
+  const failed = run.outcomes.filter((o) => !o.ok).length;
+  process.stdout.write(`${policies.length} policies, ${run.outcomes.length} cases\n${run.outcomes.length - failed} passed, ${failed} failed\n`);
+  if (problems.length > 0) return EXIT.input;
+  return failed > 0 ? EXIT.findings : EXIT.ok;
+}
+
+export function registerPolicies(program: Command): void {
+  const policies = program.command("policies").description("list, show, validate and test policy packs");
+  policies
+    .command("list")
+    .description("list the policies of the selected packs")
+    .option("--pack <name|path>", "pack name or path (repeatable; default: every shipped pack)", collect, [])
+    .option("--json", "print the policy metadata as JSON")
+    .action((flags: { pack: string[]; json?: boolean }) => listPolicies(flags));
+  policies
+    .command("show")
+    .description("print one policy (by id or name)")
+    .argument("<id>", "policy id, e.g. WS-ENC-001, or name")
+    .option("--pack <name|path>", "pack name or path (repeatable; default: every shipped pack)", collect, [])
+    .action((id: string, flags: { pack: string[] }) => showPolicy(id, flags));
+  policies
+    .command("validate")
+    .description("check policy files against the schema and compile their CEL; every error names file and line")
+    .argument("[path...]", "pack names, folders or files (default: every shipped pack)")
+    .action((paths: string[]) => {
+      process.exitCode = validatePolicies(paths);
+    });
+  policies
+    .command("test")
+    .description("run the test cases beside each policy (<policy>.test.yaml)")
+    .argument("[path...]", "pack names, folders or files (default: every shipped pack)")
+    .option("-v, --verbose", "list passing cases too")
+    .action((paths: string[], flags: { verbose?: boolean }) => {
+      process.exitCode = testPolicies(paths, flags);
+    });
+}

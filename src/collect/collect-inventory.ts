@@ -1,0 +1,262 @@
+/** Collects the inventory: accounts × regions with bounded concurrency, collectors in two stages per account-region, every failure recorded in `errors[]`. */
+
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import { INVENTORY_SCHEMA_VERSION, type CollectionError, type CollectionName, type Inventory } from "../inventory/model.js";
+import { createClients, type ClientSettings, type CredentialProvider } from "./aws/clients.js";
+import { errorInfo, operationOf } from "./aws/error-info.js";
+import { mapWithConcurrency } from "./aws/map-with-concurrency.js";
+import { TokenBucket } from "./aws/token-bucket.js";
+import { resolveCollectOptions, roleArnForAccount, type CollectOptions, type CollectProgressEvent, type CollectTotals, type ResolvedCollectOptions } from "./collect-options.js";
+import type { CollectContext, Collector, Contribution, ServiceName, StageOneView } from "./collector.js";
+import { resolveWorkspacesVpcIds } from "./ec2/workspaces-vpc-ids.js";
+import { COLLECTORS } from "./registry.js";
+import { isWorkspacesRegion, partitionOfRegion } from "./regions.js";
+
+export const ALL_COLLECTIONS: readonly CollectionName[] = [
+  "directories",
+  "workspaces",
+  "ipGroups",
+  "securityGroups",
+  "networkInterfaces",
+  "subnets",
+  "vpcs",
+  "routeTables",
+  "kmsKeys",
+];
+const EC2_COLLECTIONS: CollectionName[] = ["securityGroups", "networkInterfaces", "subnets", "vpcs", "routeTables"];
+
+/** Collection could not start at all (e.g. no credentials for the only account): an operational failure, exit code 4. */
+export class CollectionAbortedError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "CollectionAbortedError";
+  }
+}
+
+interface Target {
+  /** The account asked for with --account; unknown for the default chain until STS answers. */
+  requestedAccountId?: string;
+  credentials: CredentialProvider;
+}
+
+interface Identity {
+  accountId: string;
+  partition: string;
+  credentials: CredentialProvider;
+}
+
+type Entities = { [C in CollectionName]: Record<string, unknown>[] };
+
+function emptyEntities(): Entities {
+  return Object.fromEntries(ALL_COLLECTIONS.map((c) => [c, []])) as unknown as Entities;
+}
+
+class Run {
+  readonly totals: CollectTotals = { units: 0, unitsDone: 0, calls: 0, throttles: 0, errors: 0 };
+  readonly errors: CollectionError[] = [];
+  readonly entities = emptyEntities();
+
+  constructor(
+    readonly options: ResolvedCollectOptions,
+    private readonly onProgress?: (event: CollectProgressEvent) => void,
+  ) {}
+
+  emit(event: CollectProgressEvent): void {
+    this.onProgress?.(event);
+  }
+
+  record(error: CollectionError): void {
+    this.errors.push(error);
+    this.totals.errors++;
+    this.emit({ type: "error", error, totals: this.totals });
+  }
+}
+
+function targetsFor(options: ResolvedCollectOptions, base: CredentialProvider): Target[] {
+  const assume = (roleArn: string): CredentialProvider =>
+    fromTemporaryCredentials({
+      params: { RoleArn: roleArn, RoleSessionName: "wsaudit-collect", DurationSeconds: 3600 },
+      masterCredentials: base,
+      clientConfig: { region: options.regions[0], ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}) },
+    });
+  if (options.accounts.length > 0 && options.roleArn !== undefined) {
+    const roleArn = options.roleArn;
+    return options.accounts.map((accountId) => ({ requestedAccountId: accountId, credentials: assume(roleArnForAccount(roleArn, accountId)) }));
+  }
+  return [{ credentials: options.roleArn !== undefined ? assume(options.roleArn) : base }];
+}
+
+async function identify(run: Run, target: Target): Promise<Identity | undefined> {
+  const region = run.options.regions[0] ?? "us-east-1";
+  const sts = new STSClient({
+    region,
+    credentials: target.credentials,
+    maxAttempts: run.options.maxAttempts,
+    ...(run.options.endpointUrl !== undefined ? { endpoint: run.options.endpointUrl } : {}),
+  });
+  try {
+    const id = await sts.send(new GetCallerIdentityCommand({}));
+    if (!id.Account) throw new Error("GetCallerIdentity returned no account id");
+    return { accountId: id.Account, partition: id.Arn?.split(":")[1] ?? partitionOfRegion(region), credentials: target.credentials };
+  } catch (error) {
+    const { code, message } = errorInfo(error);
+    // Without any account to collect, nothing can be said: that is an operational failure, not a partial inventory.
+    if (target.requestedAccountId === undefined) throw new CollectionAbortedError(`cannot identify the AWS account (${code}): ${message}`, code);
+    for (const r of run.options.regions) {
+      run.record({ service: "sts", operation: "GetCallerIdentity", accountId: target.requestedAccountId, region: r, code, message, collections: [...ALL_COLLECTIONS] });
+    }
+    return undefined;
+  } finally {
+    sts.destroy();
+  }
+}
+
+function applyContribution(into: Entities, collector: Collector, contribution: Contribution): void {
+  const target = into[collector.collection];
+  if (contribution.kind === "list") {
+    target.push(...(contribution.items as Record<string, unknown>[]));
+    return;
+  }
+  for (const entity of target) {
+    const patch = contribution.patches.get(entity["id"] as string) ?? contribution.unmatched;
+    if (patch) Object.assign(entity, patch);
+  }
+}
+
+async function collectUnit(run: Run, identity: Identity, region: string): Promise<void> {
+  const { accountId } = identity;
+  const where = { accountId, region };
+  run.emit({ type: "unit-start", ...where, totals: run.totals });
+  if (run.options.endpointUrl === undefined && !isWorkspacesRegion(region)) {
+    // Nothing is missing here, so no collection is flagged; the record says why the region is empty.
+    run.record({ service: "workspaces", operation: "*", ...where, code: "WorkSpacesNotOffered", message: `Amazon WorkSpaces is not offered in ${region}`, collections: [] });
+    run.totals.unitsDone++;
+    run.emit({ type: "unit-done", ...where, totals: run.totals });
+    return;
+  }
+  const settings: ClientSettings = {
+    credentials: identity.credentials,
+    endpointUrl: run.options.endpointUrl,
+    fips: run.options.fips,
+    maxAttempts: run.options.maxAttempts,
+    onCall: (service, operation) => {
+      run.totals.calls++;
+      run.emit({ type: "call", ...where, service, operation, totals: run.totals });
+    },
+    onThrottle: (service, operation) => {
+      run.totals.throttles++;
+      run.emit({ type: "throttle", ...where, service, operation, totals: run.totals });
+    },
+  };
+  // One bucket per account and region, shared by every WorkSpaces call made there.
+  const clients = createClients(region, settings, new TokenBucket(run.options.rateLimit));
+  const local = emptyEntities();
+  const recordFor =
+    (collector: Collector) =>
+    (service: ServiceName, operation: string, error: unknown, options?: { resourceIds?: string[]; collections?: CollectionName[] }) => {
+      const { code, message } = errorInfo(error);
+      run.record({
+        service,
+        operation: operationOf(error) ?? operation,
+        ...where,
+        code,
+        message,
+        collections: options?.collections ?? [collector.collection],
+        ...(options?.resourceIds !== undefined ? { resourceIds: options.resourceIds } : {}),
+      });
+    };
+  const view: StageOneView = { directories: [], workspaces: [] };
+  let vpcIds: Promise<string[] | undefined> | undefined;
+  const workspacesVpcIds = (): Promise<string[] | undefined> => {
+    vpcIds ??= resolveWorkspacesVpcIds(clients.ec2, view).catch((error: unknown) => {
+      const { code, message } = errorInfo(error);
+      run.record({ service: "ec2", operation: operationOf(error) ?? "DescribeSubnets", ...where, code, message, collections: [...EC2_COLLECTIONS] });
+      return undefined;
+    });
+    return vpcIds;
+  };
+  const runStage = async (stage: 1 | 2): Promise<void> => {
+    const collectors = COLLECTORS.filter((c) => c.stage === stage);
+    const results = await Promise.all(
+      collectors.map(async (collector) => {
+        const ctx: CollectContext = { ...where, clients, stageOne: view, workspacesVpcIds, recordError: recordFor(collector) };
+        try {
+          return await collector.run(ctx);
+        } catch (error) {
+          recordFor(collector)(collector.service, collector.operation, error, { collections: [collector.collection, ...(collector.feeds ?? [])] });
+          return undefined;
+        }
+      }),
+    );
+    // Lists first, then enrichments, so that an enrichment always finds the entities it patches.
+    for (const kind of ["list", "enrich"] as const) {
+      collectors.forEach((collector, i) => {
+        const contribution = results[i];
+        if (contribution?.kind === kind) applyContribution(local, collector, contribution);
+      });
+    }
+  };
+  try {
+    await runStage(1);
+    view.directories = local.directories as unknown as StageOneView["directories"];
+    view.workspaces = local.workspaces as unknown as StageOneView["workspaces"];
+    await runStage(2);
+  } finally {
+    clients.destroy();
+  }
+  for (const c of ALL_COLLECTIONS) run.entities[c].push(...local[c]);
+  run.totals.unitsDone++;
+  run.emit({ type: "unit-done", ...where, totals: run.totals });
+}
+
+/** Compares by several string keys in turn: entities and errors come out in one stable order, whatever order the calls finished in. */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = (a[i] ?? "").localeCompare(b[i] ?? "");
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+const placeKey = (e: Record<string, unknown>): string[] => [String(e["accountId"]), String(e["region"]), String(e["id"])];
+const byPlace = (a: Record<string, unknown>, b: Record<string, unknown>): number => compareKeys(placeKey(a), placeKey(b));
+const errorKey = (e: CollectionError): string[] => [e.accountId, e.region, e.service, e.operation, (e.resourceIds ?? []).join(","), e.code];
+
+function assemble(run: Run, identities: Identity[], collectedAt: Date, toolVersion: string): Inventory {
+  const entities = run.entities;
+  // A key used from two regions or accounts is described twice; keep one record per ARN.
+  const keys = new Map<string, Record<string, unknown>>();
+  for (const k of entities.kmsKeys) if (!keys.has(k["arn"] as string)) keys.set(k["arn"] as string, k);
+  entities.kmsKeys = [...keys.values()];
+  for (const c of ALL_COLLECTIONS) entities[c].sort(byPlace);
+  const errors = [...run.errors].sort((a, b) => compareKeys(errorKey(a), errorKey(b)));
+  const accounts = [...new Set([...identities.map((i) => i.accountId), ...run.errors.map((e) => e.accountId)])].sort();
+  return {
+    schemaVersion: INVENTORY_SCHEMA_VERSION,
+    collectedAt: collectedAt.toISOString(),
+    tool: { name: "wsaudit", version: toolVersion },
+    scope: { partition: identities[0]?.partition ?? partitionOfRegion(run.options.regions[0] ?? "us-east-1"), accounts, regions: [...run.options.regions].sort() },
+    errors,
+    ...(entities as unknown as Omit<Inventory, "schemaVersion" | "collectedAt" | "tool" | "scope" | "errors">),
+  };
+}
+
+/** Collects a normalized inventory from live AWS accounts. Throws InputError for bad options and CollectionAbortedError when no account can be reached. */
+export async function collectInventory(options: CollectOptions): Promise<Inventory> {
+  const resolved = resolveCollectOptions(options);
+  const run = new Run(resolved, options.onProgress);
+  const collectedAt = (options.now ?? (() => new Date()))();
+  const base = options.credentials ?? fromNodeProviderChain(resolved.profile !== undefined ? { profile: resolved.profile } : {});
+  const targets = targetsFor(resolved, base);
+  const identities = (await mapWithConcurrency(targets, resolved.concurrency, (t) => identify(run, t))).filter((i): i is Identity => i !== undefined);
+  const units = identities.flatMap((identity) => resolved.regions.map((region) => ({ identity, region })));
+  run.totals.units = units.length;
+  run.emit({ type: "start", accounts: identities.length, regions: resolved.regions, totals: run.totals });
+  await mapWithConcurrency(units, resolved.concurrency, (u) => collectUnit(run, u.identity, u.region));
+  run.emit({ type: "done", totals: run.totals });
+  return assemble(run, identities, collectedAt, options.toolVersion ?? "0.0.0");
+}

@@ -1,0 +1,47 @@
+/** The data the HTML report embeds: the scan report in the shared order, with links vetted and collection errors worded. */
+
+import type { ComplianceView, PolicyMeta, Result, ScanReport } from "../../findings/types.js";
+import type { CollectionError, InventoryScope } from "../../inventory/model.js";
+import { compareControlIds } from "../shared/compare-control-ids.js";
+import { sortResults } from "../shared/compare-results.js";
+import { describeCollectionError, sortCollectionErrors } from "../shared/describe-collection-error.js";
+import { sortPolicies } from "../shared/policy-index.js";
+import { safeUrl } from "../shared/safe-url.js";
+
+export interface HtmlViewModel {
+  tool: { name: string; version: string };
+  generatedAt: string;
+  inventory: { sources: string[]; collectedAt: string; scope: InventoryScope; counts: Record<string, number>; errors: (CollectionError & { text: string })[] };
+  policies: (Omit<PolicyMeta, "references"> & { references: { title: string; url: string | null; where: string }[] })[];
+  results: Result[];
+  compliance: ComplianceView | null;
+}
+
+export function htmlViewModel(report: Readonly<ScanReport>): HtmlViewModel {
+  const inv = report.inventory;
+  return {
+    tool: report.tool,
+    generatedAt: report.generatedAt,
+    inventory: {
+      sources: inv.sources,
+      collectedAt: inv.collectedAt,
+      scope: inv.scope,
+      counts: inv.counts,
+      errors: sortCollectionErrors(inv.errors).map((e) => ({ ...e, text: describeCollectionError(e) })),
+    },
+    policies: sortPolicies(report.policies).map((p) => ({
+      ...p,
+      // Links are vetted here as well as in the page: a `javascript:` reference never reaches the browser.
+      references: p.references.map((r) => ({
+        title: r.title,
+        url: safeUrl(r.url) ?? null,
+        where: [r.document, r.section !== undefined ? `§${r.section}` : undefined].filter((s) => s !== undefined).join(" "),
+      })),
+    })),
+    results: sortResults(report.results),
+    compliance:
+      report.compliance !== undefined
+        ? { ...report.compliance, controls: [...report.compliance.controls].sort((a, b) => compareControlIds(a.id, b.id)) }
+        : null,
+  };
+}
