@@ -7,6 +7,11 @@ const MAX_DEPTH = 3;
 
 const isEntity = (value: object): boolean => "id" in value && "accountId" in value && "region" in value;
 
+const isEntityObject = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value) && isEntity(value);
+
+/** A resolved relation: an entity, or a list holding entities. */
+const isRelation = (value: unknown): boolean => isEntityObject(value) || (Array.isArray(value) && (value as unknown[]).some(isEntityObject));
+
 /** Copies a value for the report: no cycles, related entities reduced to their plain fields, long lists truncated. */
 export function compact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return typeof value === "bigint" ? Number(value) : value;
@@ -20,7 +25,7 @@ export function compact(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     // Inside an entity, nested entities (resolved relations) would repeat the inventory: keep only their own fields.
-    if (depth > 0 && field !== null && typeof field === "object" && (isEntity(field) || (Array.isArray(field) && (field as unknown[]).some((f) => f !== null && typeof f === "object" && isEntity(f)))))) continue;
+    if (depth > 0 && isRelation(field)) continue;
     out[key] = compact(field, depth + 1);
   }
   return out;
