@@ -5,6 +5,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import addFormatsModule from "ajv-formats";
 import { InputError } from "../input-error.js";
 import { packagePath } from "../package-root.js";
+import { jsonErrorOffset } from "./json-error-offset.js";
 import type { Inventory } from "./model.js";
 
 const SCHEMA_PATH = packagePath("schemas", "inventory.schema.json");
@@ -31,7 +32,7 @@ export function describeSchemaError(error: ErrorObject): { pointer: string; deta
     case "additionalProperties":
       return {
         pointer,
-        detail: `unknown property "${String(params["additionalProperty"])}"${pointer === "/" ? " (not a collection of inventory schema 1.x)" : ""}`,
+        detail: `unknown property "${String(params["additionalProperty"])}"`,
       };
     case "required":
       return { pointer, detail: `missing required property "${String(params["missingProperty"])}"` };
@@ -61,10 +62,10 @@ export function parseInventory(text: string, file: string): Inventory {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const place = position?.[1] !== undefined ? lineAndColumn(text, Number(position[1])) : "";
-    throw new InputError(file, place, `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`);
+    const offset = jsonErrorOffset(text);
+    const place = offset >= 0 ? lineAndColumn(text, offset) : "";
+    const found = offset >= text.length ? "unexpected end of file" : `unexpected ${JSON.stringify(text.slice(offset, offset + 1))}`;
+    throw new InputError(file, place, `malformed JSON: ${offset >= 0 ? found : (error as Error).message.split("\n")[0] ?? "syntax error"}`);
   }
   if (typeof data === "object" && data !== null && "schemaVersion" in data) {
     const version = String((data).schemaVersion);
@@ -76,7 +77,8 @@ export function parseInventory(text: string, file: string): Inventory {
   if (!validate(data)) {
     const first = validate.errors?.[0];
     const { pointer, detail } = first ? describeSchemaError(first) : { pointer: "/", detail: "invalid inventory" };
-    throw new InputError(file, pointer, `does not match the inventory schema: ${detail}`);
+    const hint = first?.keyword === "additionalProperties" && pointer === "/" ? " (not a collection of inventory schema 1.x)" : "";
+    throw new InputError(file, pointer, `does not match the inventory schema: ${detail}${hint}`);
   }
   return data;
 }

@@ -75,8 +75,10 @@ function toExpressionError(kind: "syntax" | "type", error: Error): ExpressionErr
 /**
  * @param expected the result type the expression must have ("bool" for match/assert, "string" for messages); dyn is accepted.
  */
-export function compileExpression(source: string, expected: "bool" | "string"): CompiledExpression {
+export function compileExpression(rawSource: string, expected: "bool" | "string"): CompiledExpression {
   const env = celEnvironment();
+  // Block scalars end with a newline; without it, an "unexpected end" error points at the last real line.
+  const source = rawSource.trimEnd();
   let parsed: ReturnType<typeof env.parse>;
   try {
     parsed = env.parse(source);

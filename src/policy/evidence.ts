@@ -3,7 +3,7 @@
 export const NOT_COLLECTED = "<not collected>";
 
 const MAX_ITEMS = 25;
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 6;
 
 const isEntity = (value: object): boolean => "id" in value && "accountId" in value && "region" in value;
 

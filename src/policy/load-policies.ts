@@ -97,7 +97,9 @@ export function loadPolicyFile(file: string, baseDir: string): CompiledPolicy {
   if (!policyValidator(data)) {
     const first = policyValidator.errors?.[0];
     const { pointer, detail } = first ? describeSchemaError(first) : { pointer: "/", detail: "invalid policy" };
-    const path = pointer.split("/").filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path: (string | number)[] = pointer.split("/").filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const extra = first?.keyword === "additionalProperties" ? (first.params as { additionalProperty?: string }).additionalProperty : undefined;
+    if (extra !== undefined) path.push(extra);
     const missingKey = first?.keyword === "required";
     const line = missingKey ? 1 : locateYamlPath(text, path);
     throw new InputError(file, `line ${line} (${pointer})`, `invalid policy: ${detail}`);

@@ -64,13 +64,13 @@ function cards() {
 
 // Horizontal bars, one per row, each split into coloured segments; rows = [{label, parts: [{key, value}]}].
 function stackedBars(title, rows, keys) {
-  var width = 460, labelW = 150, rowH = 22, h = rows.length * rowH + 4;
+  var width = 540, labelW = 190, rowH = 22, h = rows.length * rowH + 4;
   var max = Math.max(1, Math.max.apply(null, rows.map(function (r) { return r.parts.reduce(function (s, p) { return s + p.value; }, 0); })));
   var s = svg("svg", { viewBox: "0 0 " + width + " " + Math.max(h, rowH), role: "img", "aria-label": title });
   s.appendChild(svg("title", {}, title));
   rows.forEach(function (row, i) {
     var y = i * rowH + 2, x = labelW, total = 0;
-    var label = svg("text", { x: labelW - 6, y: y + 14, "text-anchor": "end" }, row.label.length > 22 ? row.label.slice(0, 21) + "…" : row.label);
+    var label = svg("text", { x: labelW - 6, y: y + 14, "text-anchor": "end" }, row.label.length > 28 ? row.label.slice(0, 27) + "…" : row.label);
     label.appendChild(svg("title", {}, row.label));
     s.appendChild(label);
     row.parts.forEach(function (p) {
@@ -140,7 +140,7 @@ function compliance() {
     var statusCell = el("td", {}, [badge("st", c.status)]);
     if (c.status === "not_assessed") statusCell.appendChild(el("div", { className: "muted", text: "no automated evidence; not a pass" }));
     tbody.appendChild(el("tr", { "data-status": c.status }, [
-      el("td", { className: "mono", text: c.id }), el("td", { text: c.title }), el("td", {}, [chips]), statusCell,
+      el("td", { className: "mono nowrap", text: c.id }), el("td", { text: c.title }), el("td", {}, [chips]), statusCell,
       el("td", { className: "mono", text: c.policies.join(", ") || "-" }), el("td", { text: counts || "-" })
     ]));
   });
@@ -238,9 +238,9 @@ function renderFindings() {
     var r = results[i], id = "d" + i;
     var toggle = el("button", { type: "button", className: "toggle", "aria-expanded": "false", "aria-controls": id, "aria-label": "Details for " + r.resourceId, text: "+" });
     var row = el("tr", { className: "finding", "data-status": r.status, "data-severity": r.severity }, [
-      el("td", {}, [toggle]), el("td", {}, [badge("sev", r.severity)]), el("td", {}, [badge("st", r.status)]),
-      el("td", { className: "mono", text: r.policyId }), el("td", { className: "mono", text: r.resourceId }),
-      el("td", { className: "mono", text: r.accountId }), el("td", { text: r.region }), el("td", { className: "mono", text: dirOf(r) }),
+      el("td", {}, [toggle]), el("td", {}, [badge("sev", r.severity)]), el("td", { className: "nowrap" }, [badge("st", r.status)]),
+      el("td", { className: "mono nowrap", text: r.policyId }), el("td", { className: "mono wrap", text: r.resourceId }),
+      el("td", { className: "mono nowrap", text: r.accountId }), el("td", { className: "nowrap", text: r.region }), el("td", { className: "mono nowrap", text: dirOf(r) }),
       el("td", { text: r.message })
     ]);
     var det = details(r, id);

@@ -17,8 +17,8 @@ h3 { font-size:13px; margin:0 0 8px; color:var(--muted); text-transform:uppercas
 .cards { display:flex; flex-wrap:wrap; gap:8px; margin-bottom:16px; }
 .card { flex:1 1 110px; border:1px solid var(--line); border-left:6px solid var(--line); border-radius:6px; padding:8px 12px; background:#fff; }
 .card .n { font-size:24px; font-weight:700; display:block; } .card .l { color:var(--muted); font-size:12px; }
-.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(300px,1fr)); gap:16px; }
-.chart svg { width:100%; height:auto; display:block; } .chart text { font-size:12px; fill:var(--fg); }
+.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); gap:16px 32px; }
+.chart svg { width:100%; max-width:540px; height:auto; display:block; } #compliance .chart { margin-bottom:12px; } .chart text { font-size:12px; fill:var(--fg); }
 .legend { display:flex; flex-wrap:wrap; gap:4px 12px; font-size:12px; color:var(--muted); margin-top:6px; }
 .legend i { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:4px; vertical-align:-1px; }
 .badge { display:inline-block; padding:1px 8px; border-radius:999px; font-size:12px; font-weight:600; white-space:nowrap; border:1px solid transparent; }
@@ -43,7 +43,8 @@ button.toggle { border:0; background:none; cursor:pointer; padding:0 4px; color:
 tr.finding:hover { background:#f8fafc; } tr.details > td { background:#f8fafc; }
 .details dl { display:grid; grid-template-columns:140px 1fr; gap:4px 12px; margin:0; } .details dt { color:var(--muted); font-weight:600; } .details dd { margin:0; }
 pre { margin:0; white-space:pre-wrap; word-break:break-word; font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; background:#fff; border:1px solid var(--line); border-radius:4px; padding:6px; }
-.mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:12px; word-break:break-all; }
+.mono { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:12px; }
+td.nowrap { white-space:nowrap; } td.wrap { overflow-wrap:anywhere; min-width:110px; }
 .muted { color:var(--muted); } .count { color:var(--muted); margin:0 0 8px; }
 .chips span { display:inline-block; border:1px solid #cbd5e1; border-radius:4px; padding:0 4px; margin-right:2px; font-size:11px; }
 @media print {

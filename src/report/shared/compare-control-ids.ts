@@ -1,6 +1,6 @@
 /** Orders NIST 800-53 ids the way the catalogue does: family, then control number, then enhancement (AC-2 < AC-2(3) < AC-17). */
 
-import { compareStrings } from "./compare-results.js";
+import { compareStrings, firstDifference } from "./compare-results.js";
 
 function parts(id: string): [string, number, number] {
   const m = /^([A-Za-z]+)-(\d+)(?:\((\d+)\))?/.exec(id);
@@ -11,5 +11,5 @@ function parts(id: string): [string, number, number] {
 export function compareControlIds(a: string, b: string): number {
   const [fa, na, ea] = parts(a);
   const [fb, nb, eb] = parts(b);
-  return compareStrings(fa, fb) || na - nb || ea - eb || compareStrings(a, b);
+  return firstDifference(compareStrings(fa, fb), na - nb, ea - eb, compareStrings(a, b));
 }

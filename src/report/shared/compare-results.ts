@@ -7,15 +7,21 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The first comparison that tells the two apart. */
+export function firstDifference(...diffs: number[]): number {
+  for (const d of diffs) if (d !== 0) return d;
+  return 0;
+}
+
 export function compareResults(a: Result, b: Result): number {
-  return (
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    compareStrings(a.policyId, b.policyId) ||
-    compareStrings(a.accountId, b.accountId) ||
-    compareStrings(a.region, b.region) ||
-    compareStrings(a.resourceId, b.resourceId) ||
-    compareStrings(a.status, b.status) ||
-    compareStrings(a.fingerprint, b.fingerprint)
+  return firstDifference(
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
+    compareStrings(a.policyId, b.policyId),
+    compareStrings(a.accountId, b.accountId),
+    compareStrings(a.region, b.region),
+    compareStrings(a.resourceId, b.resourceId),
+    compareStrings(a.status, b.status),
+    compareStrings(a.fingerprint, b.fingerprint),
   );
 }
 

@@ -1,7 +1,7 @@
 /** One line that says what a collection error left out, shared by every format so they all say the same thing. */
 
 import type { CollectionError } from "../../inventory/model.js";
-import { compareStrings } from "./compare-results.js";
+import { compareStrings, firstDifference } from "./compare-results.js";
 
 export function describeCollectionError(e: CollectionError): string {
   const what = e.collections.length > 0 ? e.collections.join(", ") : "unknown collections";
@@ -12,11 +12,13 @@ export function describeCollectionError(e: CollectionError): string {
 export function sortCollectionErrors(errors: readonly CollectionError[]): CollectionError[] {
   return [...errors].sort(
     (a, b) =>
-      compareStrings(a.accountId, b.accountId) ||
-      compareStrings(a.region, b.region) ||
-      compareStrings(a.service, b.service) ||
-      compareStrings(a.operation, b.operation) ||
-      compareStrings(a.code, b.code) ||
-      compareStrings(a.message, b.message),
+      firstDifference(
+        compareStrings(a.accountId, b.accountId),
+        compareStrings(a.region, b.region),
+        compareStrings(a.service, b.service),
+        compareStrings(a.operation, b.operation),
+        compareStrings(a.code, b.code),
+        compareStrings(a.message, b.message),
+      ),
   );
 }

@@ -1,0 +1,148 @@
+/** The `wsaudit collect` command: parses scope and credential flags, runs live collection with a progress display on stderr, and writes the inventory atomically. */
+
+import { readFileSync } from "node:fs";
+import type { Command} from "commander";
+import { InvalidArgumentError, Option } from "commander";
+import { CollectionAbortedError, collectInventory, writeInventoryAtomic, type CollectOptions, type CollectProgressEvent } from "../../collect/index.js";
+import { InputError } from "../../input-error.js";
+import { EXIT } from "../exit-codes.js";
+
+export interface CollectFlags {
+  region: string[];
+  allRegions?: boolean;
+  profile?: string;
+  roleArn?: string;
+  account: string[];
+  accountsFile?: string;
+  endpointUrl?: string;
+  fips?: boolean;
+  output: string;
+  rate: number;
+  burst: number;
+  concurrency: number;
+}
+
+const repeat = (value: string, previous: string[]): string[] => [...previous, value];
+
+function positiveNumber(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive number`);
+    return n;
+  };
+}
+
+/** Reads --accounts-file: one 12-digit account id per line; blank lines and `#` comments are ignored. */
+export function readAccountsFile(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new InputError(path, "", `cannot read the accounts file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const out: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/#.*/, "").trim();
+    if (line === "") return;
+    if (!/^\d{12}$/.test(line)) throw new InputError(path, `line ${i + 1}`, `"${line}" is not a 12-digit AWS account id`);
+    out.push(line);
+  });
+  return out;
+}
+
+/** Turns parsed flags into library options; the library validates the rest and throws InputError. */
+export function collectOptionsFromFlags(flags: CollectFlags, env: NodeJS.ProcessEnv = process.env): CollectOptions {
+  const accounts = [...flags.account, ...(flags.accountsFile !== undefined ? readAccountsFile(flags.accountsFile) : [])];
+  const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL"] || undefined);
+  const regions = flags.region.length > 0 || flags.allRegions === true ? flags.region : [env["AWS_REGION"] || env["AWS_DEFAULT_REGION"] || ""].filter((r) => r !== "");
+  return {
+    regions,
+    allRegions: flags.allRegions === true,
+    ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+    ...(flags.roleArn !== undefined ? { roleArn: flags.roleArn } : {}),
+    accounts,
+    ...(endpointUrl !== undefined ? { endpointUrl } : {}),
+    fips: flags.fips === true,
+    rateLimit: { ratePerSecond: flags.rate, burst: flags.burst },
+    concurrency: flags.concurrency,
+  };
+}
+
+/** Progress on stderr: one live line on a terminal, plain lines (no per-call noise) otherwise. */
+export function progressReporter(stream: NodeJS.WriteStream = process.stderr): (event: CollectProgressEvent) => void {
+  const tty = stream.isTTY === true;
+  let lastDraw = 0;
+  const line = (e: CollectProgressEvent): string => {
+    const t = e.totals;
+    return `collect: ${t.unitsDone}/${t.units} account-regions · ${t.calls} calls · ${t.throttles} throttled · ${t.errors} errors`;
+  };
+  return (event) => {
+    if (tty) {
+      const now = Date.now();
+      if (event.type === "call" && now - lastDraw < 100) return;
+      lastDraw = now;
+      stream.write(`\r\x1b[2K${line(event)}${event.type === "done" ? "\n" : ""}`);
+      return;
+    }
+    switch (event.type) {
+      case "start":
+        stream.write(`collect: ${event.accounts} account(s) × ${event.regions.length} region(s): ${event.regions.join(", ")}\n`);
+        break;
+      case "unit-done":
+        stream.write(`collect: done ${event.accountId} ${event.region} (${event.totals.unitsDone}/${event.totals.units})\n`);
+        break;
+      case "error":
+        stream.write(`collect: not collected: ${event.error.service}:${event.error.operation} in ${event.error.accountId} ${event.error.region}: ${event.error.code}\n`);
+        break;
+      case "done":
+        stream.write(`${line(event)}\n`);
+        break;
+      default:
+        break;
+    }
+  };
+}
+
+export function registerCollect(program: Command): void {
+  program
+    .command("collect")
+    .description("Collect a WorkSpaces inventory from live AWS accounts with read-only calls (see iam/wsaudit-readonly-policy.json).")
+    .option("--region <region>", "region to collect (repeatable); defaults to AWS_REGION", repeat, [])
+    .option("--all-regions", "every region where WorkSpaces is offered (commercial partition)")
+    .option("--profile <name>", "named profile for the default credential chain")
+    .option("--role-arn <arn>", "role to assume; with --account, the same role name in each member account")
+    .option("--account <id>", "member account to collect through --role-arn (repeatable)", repeat, [])
+    .option("--accounts-file <path>", "file with one member account id per line")
+    .option("--endpoint-url <url>", "send every call to this endpoint (tests, moto); AWS_ENDPOINT_URL is honoured too")
+    .option("--fips", "use FIPS endpoints (only us-east-1, us-west-2, us-gov-west-1 have them for WorkSpaces)")
+    .option("-o, --output <path>", "inventory file to write", "reports/inventory.json")
+    .addOption(new Option("--rate <n>", "WorkSpaces calls per second per account and region").default(2).argParser(positiveNumber("--rate")))
+    .addOption(new Option("--burst <n>", "WorkSpaces burst per account and region").default(5).argParser(positiveNumber("--burst")))
+    .addOption(new Option("--concurrency <n>", "account-regions collected at once").default(4).argParser(positiveNumber("--concurrency")))
+    .action(async (flags: CollectFlags, command: Command) => {
+      process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+      try {
+        const options = collectOptionsFromFlags(flags);
+        const inventory = await collectInventory({ ...options, onProgress: progressReporter(), toolVersion: command.parent?.version() ?? "0.0.0" });
+        await writeInventoryAtomic(flags.output, inventory);
+        const missing = inventory.errors.filter((e) => e.collections.length > 0).length;
+        process.stderr.write(
+          `collect: wrote ${flags.output}: ${inventory.workspaces.length} WorkSpaces, ${inventory.directories.length} directories` +
+            (missing > 0 ? `; ${missing} call(s) failed, their data is marked not collected in errors[]\n` : "\n"),
+        );
+        process.exitCode = EXIT.ok;
+      } catch (error) {
+        if (error instanceof InputError) {
+          process.stderr.write(`wsaudit collect: ${error.message}\n`);
+          process.exitCode = EXIT.input;
+        } else if (error instanceof CollectionAbortedError) {
+          process.stderr.write(`wsaudit collect: ${error.message}\n`);
+          process.exitCode = EXIT.operational;
+        } else {
+          const e = error as NodeJS.ErrnoException;
+          process.stderr.write(`wsaudit collect: ${e.code !== undefined ? `${e.code}: ` : ""}${e.message}\n`);
+          process.exitCode = EXIT.operational;
+        }
+      }
+    });
+}
