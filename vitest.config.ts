@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ["default"],
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ["default", "json"],
+    outputFile: { json: "test/artifacts/vitest.json" },
   },
 });
