@@ -30,6 +30,62 @@ export interface Result {
   evidence: Record<string, unknown>;
   /** Stable identity of the finding across runs: policy, account, region, resource. */
   fingerprint: string;
+  /** The waiver that turned a failure into `waived`. */
+  waiver?: WaiverRef;
+  /** The attestation that decided a manual control. */
+  attestation?: AttestationRef;
+  /** Against `--baseline`: whether a failing result is new or was already failing. */
+  baselineState?: "new" | "unchanged";
+}
+
+export interface WaiverRef {
+  id: string;
+  justification: string;
+  owner: string;
+  expires: string;
+}
+
+export interface AttestationRef {
+  id: string;
+  attestedBy: string;
+  attestedAt: string;
+  evidence: string;
+  expires: string;
+}
+
+/** What happened to each waiver or attestation in this run. */
+export interface GovernanceEntry {
+  id: string;
+  policy: string;
+  owner: string;
+  expires: string;
+  /** applied: matched at least one result; expired: past its date, not applied; unused: current but matched nothing. */
+  state: "applied" | "expired" | "unused";
+  matched: number;
+}
+
+/** A finding failing in the baseline run and no longer failing now. */
+export interface FixedFinding {
+  policyId: string;
+  resourceId: string;
+  accountId: string;
+  region: string;
+  severity: Severity;
+  fingerprint: string;
+  message: string;
+}
+
+export interface BaselineSummary {
+  file: string;
+  new: number;
+  unchanged: number;
+  fixed: FixedFinding[];
+}
+
+export interface Governance {
+  waivers: GovernanceEntry[];
+  attestations: GovernanceEntry[];
+  baseline?: BaselineSummary;
 }
 
 export interface PolicyReference {
@@ -80,6 +136,8 @@ export interface ScanReport {
   summary: ResultSummary;
   /** Present when a framework view was requested (or always for the NIST view once packs map controls). */
   compliance?: ComplianceView;
+  /** Waivers, attestations and baseline comparison, when any was given. */
+  governance?: Governance;
 }
 
 /** Combined status of a framework control: the worst of its policies' results; `not_assessed` when no automated policy maps to it. */

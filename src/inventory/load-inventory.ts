@@ -1,46 +1,17 @@
 /** Reads inventory JSON files and validates them against the inventory schema; every failure is an InputError naming the file and JSON pointer. */
 
 import { readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { InputError } from "../input-error.js";
-import { packagePath } from "../package-root.js";
+import { createSchemaValidator, describeSchemaError } from "../schema-validator.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import type { Inventory } from "./model.js";
-
-const SCHEMA_PATH = packagePath("schemas", "inventory.schema.json");
 
 let validator: ValidateFunction<Inventory> | undefined;
 
 function getValidator(): ValidateFunction<Inventory> {
-  if (validator === undefined) {
-    const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
-    // ajv-formats is CommonJS; its default export arrives as the module namespace under NodeNext.
-    const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
-    addFormats(ajv);
-    const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8")) as object;
-    validator = ajv.compile<Inventory>(schema);
-  }
+  validator ??= createSchemaValidator<Inventory>("inventory.schema.json");
   return validator;
-}
-
-/** Turns the first schema error into a one-line, actionable description. */
-export function describeSchemaError(error: ErrorObject): { pointer: string; detail: string } {
-  const pointer = error.instancePath === "" ? "/" : error.instancePath;
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case "additionalProperties":
-      return {
-        pointer,
-        detail: `unknown property "${String(params["additionalProperty"])}"`,
-      };
-    case "required":
-      return { pointer, detail: `missing required property "${String(params["missingProperty"])}"` };
-    case "enum":
-      return { pointer, detail: `${error.message ?? "invalid value"}: ${JSON.stringify(params["allowedValues"])}` };
-    default:
-      return { pointer, detail: error.message ?? "invalid value" };
-  }
 }
 
 /** Line and column (1-based) of a character offset, for JSON syntax errors. */

@@ -2,12 +2,11 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { InputError } from "../input-error.js";
-import { describeSchemaError } from "../inventory/load-inventory.js";
 import { isResourceType, RESOURCE_TYPE_IDS } from "../inventory/resource-types.js";
 import { packagePath } from "../package-root.js";
+import { createSchemaValidator, validateYamlData } from "../schema-validator.js";
 import { compileExpression, ExpressionError } from "./compile-expression.js";
 import type { CompiledExpression, CompiledPolicy, PolicyDocument } from "./policy.js";
 import { parseYaml } from "./read-yaml.js";
@@ -16,13 +15,6 @@ import { locateYamlPath } from "./yaml-locate.js";
 export const SHIPPED_PACKS_DIR = packagePath("policies");
 
 let policyValidator: ValidateFunction<PolicyDocument> | undefined;
-
-export function createSchemaValidator<T>(schemaFile: string): ValidateFunction<T> {
-  // strictRequired is off: the schemas use `required` inside if/then/oneOf for properties declared at the top.
-  const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });
-  (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
-  return ajv.compile<T>(JSON.parse(readFileSync(packagePath("schemas", schemaFile), "utf8")) as object);
-}
 
 /** The names of the packs shipped in `policies/` (folders with a pack.yaml). */
 export function shippedPackNames(): string[] {
@@ -94,17 +86,7 @@ export function loadPolicyFile(file: string, baseDir: string): CompiledPolicy {
   const text = readFileSync(file, "utf8");
   const data = parseYaml(text, file);
   policyValidator ??= createSchemaValidator<PolicyDocument>("policy.schema.json");
-  if (!policyValidator(data)) {
-    const first = policyValidator.errors?.[0];
-    const { pointer, detail } = first ? describeSchemaError(first) : { pointer: "/", detail: "invalid policy" };
-    const path: (string | number)[] = pointer.split("/").filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const extra = first?.keyword === "additionalProperties" ? (first.params as { additionalProperty?: string }).additionalProperty : undefined;
-    if (extra !== undefined) path.push(extra);
-    const missingKey = first?.keyword === "required";
-    const line = missingKey ? 1 : locateYamlPath(text, path);
-    throw new InputError(file, `line ${line} (${pointer})`, `invalid policy: ${detail}`);
-  }
-  const doc = data;
+  const doc = validateYamlData(policyValidator, data, file, "policy", (path) => locateYamlPath(text, path));
   if (!isResourceType(doc.resource)) {
     throw new InputError(file, `line ${locateYamlPath(text, ["resource"])}`, `unknown resource type "${doc.resource}"; known types: ${RESOURCE_TYPE_IDS.join(", ")}`);
   }

@@ -2,14 +2,14 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../input-error.js";
-import { describeSchemaError, validateInventoryData } from "../inventory/load-inventory.js";
+import { validateInventoryData } from "../inventory/load-inventory.js";
+import { createSchemaValidator, describeSchemaError, validateYamlData } from "../schema-validator.js";
 import { INVENTORY_SCHEMA_VERSION, type Inventory } from "../inventory/model.js";
 import { buildMissingIndex, resolveInventory, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES, RESOURCE_TYPE_IDS, type ResourceType } from "../inventory/resource-types.js";
 import type { Status } from "../findings/types.js";
 import { evaluatePolicy } from "./evaluate.js";
 import { checkParamOverrides } from "./load-params.js";
-import { createSchemaValidator } from "./load-policies.js";
 import type { CompiledPolicy } from "./policy.js";
 import { parseYaml } from "./read-yaml.js";
 import { locateYamlPath } from "./yaml-locate.js";
@@ -96,13 +96,7 @@ function readTestFile(file: string): { text: string; data: TestFile } {
   const text = readFileSync(file, "utf8");
   const data = parseYaml(text, file);
   testValidator ??= createSchemaValidator<TestFile>("policy-test.schema.json");
-  if (!testValidator(data)) {
-    const first = testValidator.errors?.[0];
-    const { pointer, detail } = first ? describeSchemaError(first) : { pointer: "/", detail: "invalid test file" };
-    const path = pointer.split("/").filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    throw new InputError(file, `line ${locateYamlPath(text, path)} (${pointer})`, `invalid policy test file: ${detail}`);
-  }
-  return { text, data };
+  return { text, data: validateYamlData(testValidator, data, file, "policy test file", (path) => locateYamlPath(text, path)) };
 }
 
 function runCase(policy: CompiledPolicy, testCase: TestCase, index: number, file: string, text: string): CaseOutcome {
