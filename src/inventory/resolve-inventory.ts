@@ -11,6 +11,8 @@ export interface ResolvedInventory {
   entities: Record<ResourceType, EntityView[]>;
   /** Collection errors that cover a whole collection, by `collection|account|region`. */
   missing: MissingIndex;
+  /** Ids an entity references that are not in the inventory, by relation field (for explaining `error` results). */
+  unresolved: WeakMap<EntityView, Record<string, string[]>>;
 }
 
 export interface MissingIndex {
@@ -121,29 +123,63 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
     if (!lacks("vpcs", raw)) rtb["vpc"] = vpcById.get(scoped(raw.accountId, raw.region, raw.vpcId)) ?? null;
   }
 
-  const lookup = (index: Map<string, EntityView>, e: EntityView, id: unknown): EntityView | null =>
+  const unresolved = new WeakMap<EntityView, Record<string, string[]>>();
+  const noteUnresolved = (e: EntityView, field: string, id: string): void => {
+    const notes = unresolved.get(e) ?? {};
+    (notes[field] ??= []).push(id);
+    unresolved.set(e, notes);
+  };
+  const find = (index: Map<string, EntityView>, e: EntityView, id: unknown): EntityView | null =>
     typeof id === "string" && id !== "" ? (index.get(scoped(e.accountId, e.region, id)) ?? null) : null;
+  /** A to-one relation: null when there is no id, or when the id points at nothing (noted for error messages). */
+  const lookup = (index: Map<string, EntityView>, e: EntityView, id: unknown, field?: string): EntityView | null => {
+    const found = find(index, e, id);
+    if (found === null && field !== undefined && typeof id === "string" && id !== "") noteUnresolved(e, field, id);
+    return found;
+  };
   const lookupAll = (index: Map<string, EntityView>, e: EntityView, ids: unknown): EntityView[] =>
-    Array.isArray(ids) ? ids.flatMap((id) => lookup(index, e, id) ?? []) : [];
-
-  for (const subnet of subnets) {
-    if (!lacks("vpcs", subnet)) subnet["vpc"] = lookup(vpcById, subnet, subnet["vpcId"]);
-    if (!lacks("routeTables", subnet)) {
-      subnet["routeTable"] = rtbBySubnet.get(scoped(subnet.accountId, subnet.region, subnet.id)) ?? lookup(mainRtbByVpc, subnet, subnet["vpcId"]);
+    Array.isArray(ids) ? ids.flatMap((id) => find(index, e, id) ?? []) : [];
+  /**
+   * A to-many relation from an id list. When an id points at nothing, the list is left unset: a policy iterating it
+   * must not pass on the members it cannot see.
+   */
+  const setList = (e: EntityView, field: string, index: Map<string, EntityView>, ids: unknown): EntityView[] | undefined => {
+    const list: EntityView[] = [];
+    let complete = true;
+    for (const id of Array.isArray(ids) ? (ids as unknown[]) : []) {
+      const found = find(index, e, id);
+      if (found) list.push(found);
+      else {
+        complete = false;
+        noteUnresolved(e, field, String(id));
+      }
     }
-    subnet["workspaces"] = [];
+    if (complete) e[field] = list;
+    return list;
+  };
+
+  // Reverse relations start empty only where their source collection was collected; otherwise they stay absent.
+  const pushTo = (e: EntityView, field: string, item: EntityView): void => {
+    (e[field] as EntityView[] | undefined)?.push(item);
+  };
+  for (const subnet of subnets) {
+    if (!lacks("vpcs", subnet)) subnet["vpc"] = lookup(vpcById, subnet, subnet["vpcId"], "vpc");
+    if (!lacks("routeTables", subnet)) {
+      subnet["routeTable"] = rtbBySubnet.get(scoped(subnet.accountId, subnet.region, subnet.id)) ?? lookup(mainRtbByVpc, subnet, subnet["vpcId"], "routeTable");
+    }
+    if (!lacks("workspaces", subnet)) subnet["workspaces"] = [];
   }
   for (const sg of securityGroups) {
-    if (!lacks("vpcs", sg)) sg["vpc"] = lookup(vpcById, sg, sg["vpcId"]);
-    sg["workspaces"] = [];
+    if (!lacks("vpcs", sg)) sg["vpc"] = lookup(vpcById, sg, sg["vpcId"], "vpc");
+    if (!lacks("workspaces", sg) && !lacks("networkInterfaces", sg)) sg["workspaces"] = [];
   }
   for (const eni of networkInterfaces) {
-    if (!lacks("subnets", eni)) eni["subnet"] = lookup(subnetById, eni, eni["subnetId"]);
-    if (!lacks("securityGroups", eni)) eni["securityGroups"] = lookupAll(sgById, eni, eni["groupIds"]);
-    eni["workspace"] = null;
+    if (!lacks("subnets", eni)) eni["subnet"] = lookup(subnetById, eni, eni["subnetId"], "subnet");
+    if (!lacks("securityGroups", eni)) setList(eni, "securityGroups", sgById, eni["groupIds"]);
+    if (!lacks("workspaces", eni)) eni["workspace"] = null;
   }
-  for (const key of kmsKeys) key["workspaces"] = [];
-  for (const group of ipGroups) group["directories"] = [];
+  for (const key of kmsKeys) if (!lacks("workspaces", key)) key["workspaces"] = [];
+  for (const group of ipGroups) if (!lacks("directories", group)) group["directories"] = [];
 
   const workspacesByDirectory = groupBy(workspaces, (w) => scoped(w.accountId, w.region, String(w["directoryId"])));
 
@@ -151,15 +187,13 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
     const creation = dir["creation"] as { customSecurityGroupId?: string | null } | undefined;
     const placement = (dir["managedAd"] ?? dir["adConnector"]) as { securityGroupId?: string | null; vpcId?: string | null } | null | undefined;
     if (!lacks("ipGroups", dir)) {
-      const groups = lookupAll(ipgById, dir, dir["ipGroupIds"]);
-      dir["ipGroups"] = groups;
-      for (const g of groups) (g["directories"] as EntityView[]).push(dir);
+      for (const g of setList(dir, "ipGroups", ipgById, dir["ipGroupIds"]) ?? []) pushTo(g, "directories", dir);
     }
-    if (!lacks("subnets", dir)) dir["subnets"] = lookupAll(subnetById, dir, dir["subnetIds"]);
+    if (!lacks("subnets", dir)) setList(dir, "subnets", subnetById, dir["subnetIds"]);
     if (!lacks("securityGroups", dir)) {
-      dir["workspaceSecurityGroup"] = lookup(sgById, dir, dir["workspaceSecurityGroupId"]);
-      if (creation !== undefined) dir["customSecurityGroup"] = lookup(sgById, dir, creation.customSecurityGroupId);
-      if (placement !== undefined) dir["controllerSecurityGroup"] = lookup(sgById, dir, placement?.securityGroupId);
+      dir["workspaceSecurityGroup"] = lookup(sgById, dir, dir["workspaceSecurityGroupId"], "workspaceSecurityGroup");
+      if (creation !== undefined) dir["customSecurityGroup"] = lookup(sgById, dir, creation.customSecurityGroupId, "customSecurityGroup");
+      if (placement !== undefined) dir["controllerSecurityGroup"] = lookup(sgById, dir, placement?.securityGroupId, "controllerSecurityGroup");
     }
     if (!lacks("workspaces", dir)) dir["workspaces"] = workspacesByDirectory.get(scoped(dir.accountId, dir.region, dir.id)) ?? [];
     if (!lacks("vpcs", dir)) {
@@ -170,23 +204,23 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
 
   for (const ws of workspaces) {
     const raw = ws as unknown as Workspace;
-    if (!lacks("directories", ws)) ws["directory"] = lookup(dirById, ws, raw.directoryId);
+    if (!lacks("directories", ws)) ws["directory"] = lookup(dirById, ws, raw.directoryId, "directory");
     if (!lacks("subnets", ws)) {
-      const subnet = lookup(subnetById, ws, raw.subnetId);
+      const subnet = lookup(subnetById, ws, raw.subnetId, "subnet");
       ws["subnet"] = subnet;
-      if (subnet) (subnet["workspaces"] as EntityView[]).push(ws);
+      if (subnet) pushTo(subnet, "workspaces", ws);
     }
     if (!lacks("networkInterfaces", ws)) {
       const eni = raw.subnetId && raw.ipAddress ? (eniBySubnetIp.get(`${ws.accountId}/${ws.region}/${raw.subnetId}|${raw.ipAddress}`) ?? null) : null;
       ws["networkInterface"] = eni;
       if (eni) {
-        eni["workspace"] = ws;
+        if ("workspace" in eni) eni["workspace"] = ws;
         // Without the interface the attached groups are unknown: leave securityGroups absent so policies cannot pass on it.
         if (!lacks("securityGroups", ws)) {
-          const groups = lookupAll(sgById, ws, eni["groupIds"]);
-          ws["securityGroups"] = groups;
-          for (const g of groups) (g["workspaces"] as EntityView[]).push(ws);
+          for (const g of setList(ws, "securityGroups", sgById, eni["groupIds"]) ?? []) pushTo(g, "workspaces", ws);
         }
+      } else if (raw.subnetId && raw.ipAddress) {
+        noteUnresolved(ws, "networkInterface", `${raw.subnetId}/${raw.ipAddress}`);
       }
     }
     const ref = raw.volumeEncryptionKey;
@@ -197,9 +231,10 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
       const key = keys.map((k) => kmsByRef.get(k)).find((k) => k !== undefined);
       if (key) {
         ws["kmsKey"] = key;
-        (key["workspaces"] as EntityView[]).push(ws);
+        pushTo(key, "workspaces", ws);
       } else if (!lacks("kmsKeys", ws) && missing.forResource("kmsKeys", ref).length === 0) {
         ws["kmsKey"] = null;
+        noteUnresolved(ws, "kmsKey", ref);
       }
     }
   }
@@ -207,6 +242,7 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
   return {
     source: inventory,
     missing,
+    unresolved,
     entities: {
       directory: directories,
       ipGroup: ipGroups,
@@ -221,8 +257,9 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
   };
 }
 
-/** The collections a resource type's relation field reads, for explaining `error` results. */
-export function relationCollection(type: ResourceType, field: string): CollectionName | undefined {
-  const relations = RESOURCE_TYPES[type].relations as Record<string, CollectionName>;
-  return relations[field];
+/** The collections a resource type's relation field depends on, for explaining `error` results. */
+export function relationCollections(type: ResourceType, field: string): readonly CollectionName[] {
+  const relations = RESOURCE_TYPES[type].relations as Record<string, CollectionName | readonly CollectionName[]>;
+  const found = relations[field];
+  return found === undefined ? [] : typeof found === "string" ? [found] : found;
 }

@@ -5,8 +5,8 @@ import type { CollectionName } from "./model.js";
 export interface ResourceTypeInfo {
   /** The inventory collection holding entities of this type. */
   collection: CollectionName;
-  /** Relation fields added by `resolveInventory`, each with the collection it reads. */
-  relations: Record<string, CollectionName>;
+  /** Relation fields added by `resolveInventory`, each with the collection(s) it reads. */
+  relations: Record<string, CollectionName | readonly CollectionName[]>;
   description: string;
 }
 
@@ -46,7 +46,7 @@ export const RESOURCE_TYPES = {
   },
   securityGroup: {
     collection: "securityGroups",
-    relations: { vpc: "vpcs", workspaces: "workspaces" },
+    relations: { vpc: "vpcs", workspaces: ["workspaces", "networkInterfaces"] },
     description: "An EC2 security group with normalized ingress and egress rules.",
   },
   subnet: {
@@ -65,7 +65,7 @@ export const RESOURCE_TYPES = {
       directory: "directories",
       subnet: "subnets",
       networkInterface: "networkInterfaces",
-      securityGroups: "networkInterfaces",
+      securityGroups: ["networkInterfaces", "securityGroups"],
       kmsKey: "kmsKeys",
     },
     description: "A WorkSpace with its connection status.",

@@ -3,7 +3,7 @@
 import { fingerprint } from "../findings/fingerprint.js";
 import type { Result, Status } from "../findings/types.js";
 import type { CollectionError } from "../inventory/model.js";
-import { relationCollection, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
+import { relationCollections, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES } from "../inventory/resource-types.js";
 import { buildEvidence } from "./evidence.js";
 import type { CompiledPolicy } from "./policy.js";
@@ -30,7 +30,7 @@ function directoryOf(policy: CompiledPolicy, resource: EntityView): string | nul
 /** Collection errors that explain why a policy could not read what it needed for this resource. */
 function relevantErrors(policy: CompiledPolicy, resource: EntityView, inventory: ResolvedInventory): CollectionError[] {
   const paths = [...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])];
-  const collections = new Set(paths.map((p) => relationCollection(policy.resourceType, p.split(".")[1] ?? "")).filter((c) => c !== undefined));
+  const collections = new Set(paths.flatMap((p) => relationCollections(policy.resourceType, p.split(".")[1] ?? "")));
   collections.add(RESOURCE_TYPES[policy.resourceType].collection);
   const ownValues = Object.values(resource).filter((v): v is string => typeof v === "string");
   const found = new Set<CollectionError>();
@@ -100,7 +100,9 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
       outcome = decide();
     } catch (error) {
       const causes = relevantErrors(policy, resource, inventory);
-      const hint = causes.length > 0 ? `; not collected: ${causes.map(describeError).join("; ")}` : "";
+      let hint = causes.length > 0 ? `; not collected: ${causes.map(describeError).join("; ")}` : "";
+      const dangling = inventory.unresolved.get(resource);
+      if (dangling) hint += `; not in the inventory: ${Object.entries(dangling).map(([field, ids]) => `${field} ${ids.join(", ")}`).join("; ")}`;
       outcome = { status: "error", message: `Could not decide: ${firstLine(error)}${hint}` };
     }
     results.push(make(outcome.status, resource.id, resource.accountId, resource.region, directoryId, outcome.message, buildEvidence(context, paths)));

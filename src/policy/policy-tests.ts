@@ -87,7 +87,7 @@ function completeFragment(fragment: Record<string, unknown>): Record<string, unk
 function singleResourceInventory(type: ResourceType, resource: Record<string, unknown>): { inventory: ResolvedInventory; view: EntityView } {
   const view = { id: "test-resource", accountId: TEST_ACCOUNT, region: TEST_REGION, ...resource } as EntityView;
   const entities = Object.fromEntries(RESOURCE_TYPE_IDS.map((t) => [t, t === type ? [view] : []])) as Record<ResourceType, EntityView[]>;
-  return { inventory: { source: emptyInventory(), entities, missing: buildMissingIndex([]) }, view };
+  return { inventory: { source: emptyInventory(), entities, missing: buildMissingIndex([]), unresolved: new WeakMap() }, view };
 }
 
 let testValidator: ReturnType<typeof createSchemaValidator<TestFile>> | undefined;

@@ -25,8 +25,10 @@ describe("resolveInventory", () => {
     }
   });
 
-  it("gives a directory its IP groups (skipping dangling ids), subnets, security groups and WorkSpaces", () => {
-    const { entities } = resolveInventory(smallInventory());
+  it("gives a directory its IP groups, subnets, security groups and WorkSpaces", () => {
+    const inv = smallInventory();
+    inv.directories[0]!.ipGroupIds = ["wsipg-1"];
+    const { entities } = resolveInventory(inv);
     const dir = byId(entities.directory, "d-1");
     expect((dir["ipGroups"] as EntityView[]).map((g) => g.id)).toEqual(["wsipg-1"]);
     expect((dir["subnets"] as EntityView[]).map((s) => s.id)).toEqual(["subnet-a", "subnet-b"]);
@@ -73,6 +75,25 @@ describe("resolveInventory", () => {
     const { entities } = resolveInventory(inv);
     expect("kmsKey" in byId(entities.workspace, "ws-2")).toBe(false);
     expect((byId(entities.workspace, "ws-1")["kmsKey"] as EntityView).id).toBe("1111-2222");
+  });
+
+  it("leaves a list relation absent when one of its ids is not in the inventory, and notes the id", () => {
+    const resolved = resolveInventory(smallInventory());
+    const dir = byId(resolved.entities.directory, "d-1");
+    expect("ipGroups" in dir).toBe(false);
+    expect(resolved.unresolved.get(dir)).toEqual({ ipGroups: ["wsipg-gone"] });
+  });
+
+  it("leaves reverse relations absent when their source collection was not collected", () => {
+    const inv = smallInventory();
+    inv.errors.push({ service: "workspaces", operation: "DescribeWorkspaces", accountId: "123456789012", region: "us-east-1", code: "AccessDeniedException", message: "denied", collections: ["workspaces"] });
+    inv.errors.push({ service: "workspaces", operation: "DescribeWorkspaceDirectories", accountId: "123456789012", region: "us-east-1", code: "AccessDeniedException", message: "denied", collections: ["directories"] });
+    const { entities } = resolveInventory(inv);
+    expect("workspaces" in byId(entities.kmsKey, "1111-2222")).toBe(false);
+    expect("workspaces" in byId(entities.subnet, "subnet-a")).toBe(false);
+    expect("workspaces" in byId(entities.securityGroup, "sg-custom")).toBe(false);
+    expect("directories" in byId(entities.ipGroup, "wsipg-1")).toBe(false);
+    expect("workspace" in byId(entities.networkInterface, "eni-1")).toBe(false);
   });
 
   it("keeps the source inventory unmodified", () => {

@@ -49,6 +49,13 @@ describe("evaluatePolicy", () => {
     expect(result?.message).toContain("not collected: workspaces:DescribeIpGroups AccessDeniedException in 123456789012/us-east-1");
   });
 
+  it("names ids that are not in the inventory when a policy cannot decide", () => {
+    const p = policy({ resource: "directory", assert: "resource.ipGroups.all(g, size(g.rules) > 0)" });
+    const [result] = evaluatePolicy(p, resolveInventory(smallInventory()), { now });
+    expect(result?.status).toBe("error");
+    expect(result?.message).toContain("not in the inventory: ipGroups wsipg-gone");
+  });
+
   it("reports a resource collection that could not be listed as an error, not as silence", () => {
     const inv = smallInventory();
     inv.errors.push({ service: "workspaces", operation: "DescribeWorkspaces", accountId: "123456789012", region: "eu-west-1", code: "ThrottlingException", message: "slow down", collections: ["workspaces"] });
