@@ -3,8 +3,11 @@
 import { Command, CommanderError } from "commander";
 import { InputError } from "../input-error.js";
 import { PACKAGE_VERSION } from "../package-root.js";
+import { CollectionAbortedError } from "../collect/index.js";
+import { registerCollect } from "./commands/collect.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerPolicies } from "./commands/policies.js";
+import { registerScan } from "./commands/scan.js";
 import { EXIT } from "./exit-codes.js";
 
 export function buildProgram(): Command {
@@ -23,7 +26,9 @@ Exit codes:
   3  evaluation incomplete: some results are "error" (data not collected, or an expression failed)
   4  operational failure (e.g. no AWS credentials, an output folder that cannot be written)`,
     );
+  registerCollect(program);
   registerEvaluate(program);
+  registerScan(program);
   registerPolicies(program);
   program.exitOverride();
   for (const command of program.commands) {
@@ -47,7 +52,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`wsaudit: error: ${error.message}\n`);
       return EXIT.input;
     }
-    process.stderr.write(`wsaudit: ${(error as Error).message.split("\n")[0] ?? "unexpected failure"}\n`);
+    if (error instanceof CollectionAbortedError) {
+      process.stderr.write(`wsaudit: error: ${error.message}\n`);
+      return EXIT.operational;
+    }
+    const e = error as NodeJS.ErrnoException;
+    process.stderr.write(`wsaudit: error: ${e.code !== undefined ? `${e.code}: ` : ""}${e.message.split("\n")[0] ?? "unexpected failure"}\n`);
     return EXIT.operational;
   }
 }

@@ -152,8 +152,10 @@ async function collectUnit(run: Run, identity: Identity, region: string): Promis
       run.emit({ type: "throttle", ...where, service, operation, totals: run.totals });
     },
   };
-  // One bucket per account and region, shared by every WorkSpaces call made there.
-  const clients = createClients(region, settings, new TokenBucket(run.options.rateLimit));
+  // One bucket per account and region, shared by every WorkSpaces call made there. It keeps one token of headroom below
+  // the API's burst: requests reach AWS with uneven network delays, and an exact copy of AWS's bucket gets throttled.
+  const { ratePerSecond, burst } = run.options.rateLimit;
+  const clients = createClients(region, settings, new TokenBucket({ ratePerSecond, burst: Math.max(1, burst - 1) }));
   const local = emptyEntities();
   const recordFor =
     (collector: Collector) =>

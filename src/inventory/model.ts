@@ -239,7 +239,7 @@ export interface Route {
   destination: string | null;
   destinationIpv6: string | null;
   destinationPrefixListId?: string | null;
-  /** igw | nat | vgw | tgw | pcx | eni | local | vpce | instance | other */
+  /** igw | nat | vgw | tgw | pcx | eni | local | vpce | instance | egress-only-igw | carrier | other */
   targetType: string;
   targetId: string | null;
   state: string;

@@ -1,9 +1,10 @@
 /** The `wsaudit collect` command: parses scope and credential flags, runs live collection with a progress display on stderr, and writes the inventory atomically. */
 
 import { readFileSync } from "node:fs";
-import type { Command} from "commander";
+import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
-import { CollectionAbortedError, collectInventory, writeInventoryAtomic, type CollectOptions, type CollectProgressEvent } from "../../collect/index.js";
+import { collectInventory, writeInventoryAtomic, type CollectOptions, type CollectProgressEvent } from "../../collect/index.js";
+import type { Inventory } from "../../inventory/model.js";
 import { InputError } from "../../input-error.js";
 import { EXIT } from "../exit-codes.js";
 
@@ -16,7 +17,7 @@ export interface CollectFlags {
   accountsFile?: string;
   endpointUrl?: string;
   fips?: boolean;
-  output: string;
+  output?: string;
   rate: number;
   burst: number;
   concurrency: number;
@@ -103,10 +104,9 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): (
   };
 }
 
-export function registerCollect(program: Command): void {
-  program
-    .command("collect")
-    .description("Collect a WorkSpaces inventory from live AWS accounts with read-only calls (see iam/wsaudit-readonly-policy.json).")
+/** Adds the scope, credential and rate flags shared by `collect` and `scan`. */
+export function addCollectOptions(command: Command): Command {
+  return command
     .option("--region <region>", "region to collect (repeatable); defaults to AWS_REGION", repeat, [])
     .option("--all-regions", "every region where WorkSpaces is offered (commercial partition)")
     .option("--profile <name>", "named profile for the default credential chain")
@@ -115,34 +115,34 @@ export function registerCollect(program: Command): void {
     .option("--accounts-file <path>", "file with one member account id per line")
     .option("--endpoint-url <url>", "send every call to this endpoint (tests, moto); AWS_ENDPOINT_URL is honoured too")
     .option("--fips", "use FIPS endpoints (only us-east-1, us-west-2, us-gov-west-1 have them for WorkSpaces)")
-    .option("-o, --output <path>", "inventory file to write", "reports/inventory.json")
     .addOption(new Option("--rate <n>", "WorkSpaces calls per second per account and region").default(2).argParser(positiveNumber("--rate")))
     .addOption(new Option("--burst <n>", "WorkSpaces burst per account and region").default(5).argParser(positiveNumber("--burst")))
-    .addOption(new Option("--concurrency <n>", "account-regions collected at once").default(4).argParser(positiveNumber("--concurrency")))
+    .addOption(new Option("--concurrency <n>", "account-regions collected at once").default(4).argParser(positiveNumber("--concurrency")));
+}
+
+/** Collects and writes the inventory atomically; errors propagate to the caller's exit-code mapping. */
+export async function collectAndWrite(flags: CollectFlags, output: string, version: string): Promise<Inventory> {
+  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+  const options = collectOptionsFromFlags(flags);
+  const inventory = await collectInventory({ ...options, onProgress: progressReporter(), toolVersion: version });
+  await writeInventoryAtomic(output, inventory);
+  const missing = inventory.errors.filter((e) => e.collections.length > 0).length;
+  process.stderr.write(
+    `collect: wrote ${output}: ${inventory.workspaces.length} WorkSpaces, ${inventory.directories.length} directories` +
+      (missing > 0 ? `; ${missing} call(s) failed, their data is marked not collected in errors[]\n` : "\n"),
+  );
+  return inventory;
+}
+
+export function registerCollect(program: Command): void {
+  addCollectOptions(
+    program
+      .command("collect")
+      .description("collect a WorkSpaces inventory from live AWS accounts with read-only calls (see iam/wsaudit-readonly-policy.json)"),
+  )
+    .option("-o, --output <path>", "inventory file to write", "reports/inventory.json")
     .action(async (flags: CollectFlags, command: Command) => {
-      process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-      try {
-        const options = collectOptionsFromFlags(flags);
-        const inventory = await collectInventory({ ...options, onProgress: progressReporter(), toolVersion: command.parent?.version() ?? "0.0.0" });
-        await writeInventoryAtomic(flags.output, inventory);
-        const missing = inventory.errors.filter((e) => e.collections.length > 0).length;
-        process.stderr.write(
-          `collect: wrote ${flags.output}: ${inventory.workspaces.length} WorkSpaces, ${inventory.directories.length} directories` +
-            (missing > 0 ? `; ${missing} call(s) failed, their data is marked not collected in errors[]\n` : "\n"),
-        );
-        process.exitCode = EXIT.ok;
-      } catch (error) {
-        if (error instanceof InputError) {
-          process.stderr.write(`wsaudit collect: ${error.message}\n`);
-          process.exitCode = EXIT.input;
-        } else if (error instanceof CollectionAbortedError) {
-          process.stderr.write(`wsaudit collect: ${error.message}\n`);
-          process.exitCode = EXIT.operational;
-        } else {
-          const e = error as NodeJS.ErrnoException;
-          process.stderr.write(`wsaudit collect: ${e.code !== undefined ? `${e.code}: ` : ""}${e.message}\n`);
-          process.exitCode = EXIT.operational;
-        }
-      }
+      await collectAndWrite(flags, flags.output ?? "reports/inventory.json", command.parent?.version() ?? "0.0.0");
+      process.exitCode = EXIT.ok;
     });
 }

@@ -3,7 +3,7 @@
 import type { Route as AwsRoute } from "@aws-sdk/client-ec2";
 
 const PREFIXES: [string, string][] = [
-  ["eigw-", "eigw"],
+  ["eigw-", "egress-only-igw"],
   ["igw-", "igw"],
   ["nat-", "nat"],
   ["vgw-", "vgw"],

@@ -1,0 +1,23 @@
+/** `wsaudit scan`: collects a live inventory, keeps it beside the reports, then evaluates it exactly as `evaluate` would. */
+
+import { join } from "node:path";
+import type { Command } from "commander";
+import { runEvaluation } from "../../pipeline/run-evaluation.js";
+import { addCollectOptions, collectAndWrite, type CollectFlags } from "./collect.js";
+import { addReportingOptions, emitReports, evaluationRequest, parseReportingFlags, type ReportingFlags } from "./evaluate.js";
+
+export function registerScan(program: Command): void {
+  addReportingOptions(
+    addCollectOptions(
+      program.command("scan").description("collect a live inventory (written to OUT-DIR/inventory.json), then evaluate it and write the reports"),
+    ),
+  )
+    .option("-o, --output <path>", "inventory file to write (default: OUT-DIR/inventory.json)")
+    .action(async (flags: CollectFlags & ReportingFlags, command: Command) => {
+      // Flags are checked before any AWS call, so a typo never costs a collection run.
+      const parsed = parseReportingFlags(flags);
+      const output = flags.output ?? join(flags.outDir, "inventory.json");
+      await collectAndWrite(flags, output, command.parent?.version() ?? "0.0.0");
+      process.exitCode = emitReports(runEvaluation(evaluationRequest([output], flags, parsed)), parsed, flags);
+    });
+}
