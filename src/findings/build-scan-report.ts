@@ -2,7 +2,7 @@
 
 import type { Inventory } from "../inventory/model.js";
 import { sortResults } from "./sort-results.js";
-import { SEVERITIES, STATUSES, type ComplianceView, type PolicyMeta, type Result, type ResultSummary, type ScanReport, type Severity, type Status } from "./types.js";
+import { SEVERITIES, STATUSES, type ComplianceView, type Governance, type PolicyMeta, type Result, type ResultSummary, type ScanReport, type Severity, type Status } from "./types.js";
 
 export function summarize(results: readonly Result[]): ResultSummary {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -22,6 +22,7 @@ export interface BuildScanReportInput {
   policies: PolicyMeta[];
   results: Result[];
   compliance?: ComplianceView;
+  governance?: Governance;
 }
 
 export function buildScanReport(input: BuildScanReportInput): ScanReport {
@@ -46,5 +47,6 @@ export function buildScanReport(input: BuildScanReportInput): ScanReport {
     summary: summarize(input.results),
   };
   if (input.compliance) report.compliance = input.compliance;
+  if (input.governance) report.governance = input.governance;
   return report;
 }

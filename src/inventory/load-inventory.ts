@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { InputError } from "../input-error.js";
-import { createSchemaValidator, describeSchemaError } from "../schema-validator.js";
+import { createSchemaValidator, describeSchemaError } from "../shared/schema-validator.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import type { Inventory } from "./model.js";
 

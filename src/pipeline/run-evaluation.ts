@@ -4,18 +4,29 @@ import { buildScanReport } from "../findings/build-scan-report.js";
 import type { ScanReport } from "../findings/types.js";
 import { loadInventoryFile } from "../inventory/load-inventory.js";
 import { mergeInventories } from "../inventory/merge-inventories.js";
-import { resolveInventory } from "../inventory/resolve-inventory.js";
+import { resolveInventory, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { PACKAGE_VERSION } from "../package-root.js";
-import { evaluatePolicies } from "./evaluate.js";
-import { loadParamsFile } from "./load-params.js";
-import { loadPolicies, resolvePackLocations } from "./load-policies.js";
-import type { CompiledPolicy } from "./policy.js";
+import { evaluatePolicies } from "../policy/evaluate.js";
+import { loadParamsFile } from "../policy/load-params.js";
+import { loadPolicies, resolvePackLocations } from "../policy/load-policies.js";
+import type { CompiledPolicy } from "../policy/policy.js";
+import { selectPolicies, type PolicySelection } from "../policy/select-policies.js";
+import type { Governance } from "../findings/types.js";
+import { applyAttestations, loadAttestations } from "../governance/attestations.js";
+import { compareWithBaseline, loadBaseline } from "../governance/baseline.js";
+import type { TagLookup } from "../governance/scope.js";
+import { applyWaivers, loadWaivers } from "../governance/waivers.js";
 
 export interface EvaluationRequest {
   inventoryFiles: string[];
   /** Pack names or paths; empty = every shipped pack. */
   packs: string[];
   paramsFile?: string;
+  selection?: PolicySelection;
+  waiversFile?: string;
+  attestationsFile?: string;
+  /** A previous run's JSON report. */
+  baselineFile?: string;
   now: Date;
   /** Policy source paths in reports are relative to this folder (the repository root in CI). */
   baseDir?: string;
@@ -29,12 +40,51 @@ export function loadPolicySet(packs: string[], baseDir?: string): CompiledPolicy
   return policies;
 }
 
+/** Tags of the resource a result is about, for waiver and attestation scopes. */
+function tagLookup(resolved: ResolvedInventory): TagLookup {
+  const tags = new Map<string, Record<string, string>>();
+  for (const [type, views] of Object.entries(resolved.entities)) {
+    for (const v of views) {
+      const t = v["tags"];
+      if (t !== undefined && t !== null) tags.set(`${type}|${v.accountId}|${v.region}|${v.id}`, t as Record<string, string>);
+    }
+  }
+  return (r) => tags.get(`${r.resourceType}|${r.accountId}|${r.region}|${r.resourceId}`);
+}
+
 export function runEvaluation(request: EvaluationRequest): ScanReport {
   const sources = request.inventoryFiles.map((file) => ({ file, inventory: loadInventoryFile(file) }));
   const inventory = mergeInventories(sources);
-  const policies = loadPolicySet(request.packs, request.baseDir);
-  const params = request.paramsFile !== undefined ? loadParamsFile(request.paramsFile, policies) : {};
-  const results = evaluatePolicies(policies, resolveInventory(inventory), { params, now: request.now });
+  const loaded = loadPolicySet(request.packs, request.baseDir);
+  const ids = loaded.map((p) => p.doc.id);
+  // Every input file is read and checked before anything is evaluated, so a bad file never costs a long run.
+  const params = request.paramsFile !== undefined ? loadParamsFile(request.paramsFile, loaded) : {};
+  const waivers = request.waiversFile !== undefined ? loadWaivers(request.waiversFile, ids) : undefined;
+  const attestations =
+    request.attestationsFile !== undefined ? loadAttestations(request.attestationsFile, ids, loaded.filter((p) => p.doc.manual === true).map((p) => p.doc.id)) : undefined;
+  const baseline = request.baselineFile !== undefined ? loadBaseline(request.baselineFile) : undefined;
+  const policies = selectPolicies(loaded, request.selection ?? {});
+
+  const resolved = resolveInventory(inventory);
+  const tagsOf = tagLookup(resolved);
+  let results = evaluatePolicies(policies, resolved, { params, now: request.now });
+  let governance: Governance | undefined;
+  if (waivers || attestations || baseline) governance = { waivers: [], attestations: [] };
+  if (governance && attestations) {
+    const applied = applyAttestations(results, attestations, request.now, tagsOf);
+    results = applied.results;
+    governance.attestations = applied.entries;
+  }
+  if (governance && waivers) {
+    const applied = applyWaivers(results, waivers, request.now, tagsOf);
+    results = applied.results;
+    governance.waivers = applied.entries;
+  }
+  if (governance && baseline && request.baselineFile !== undefined) {
+    const compared = compareWithBaseline(results, baseline, request.baselineFile);
+    results = compared.results;
+    governance.baseline = compared.summary;
+  }
   return buildScanReport({
     tool: { name: "wsaudit", version: PACKAGE_VERSION },
     generatedAt: request.now.toISOString(),
@@ -42,5 +92,6 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     sources: request.inventoryFiles,
     policies: policies.map((p) => p.meta),
     results,
+    ...(governance ? { governance } : {}),
   });
 }

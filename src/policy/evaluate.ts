@@ -75,12 +75,12 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
     const context = { resource, params, now: options.now };
     const directoryId = directoryOf(policy, resource);
     const decide = (): { status: Status; message: string } => {
-      if (policy.doc.manual === true) return { status: "manual", message: `Manual control: ${policy.doc.title}` };
       if (policy.match) {
         const applies = policy.match.evaluate(context);
         if (applies === false) return { status: "not_applicable", message: "Not applicable: the match condition is false." };
         if (applies !== true) return { status: "error", message: `Could not decide: match returned ${typeof applies}, expected bool` };
       }
+      if (policy.doc.manual === true) return { status: "manual", message: `Manual control: ${policy.doc.title}` };
       const verdict = policy.assert?.evaluate(context);
       if (verdict === true) return { status: "pass", message: policy.doc.title };
       if (verdict !== false) return { status: "error", message: `Could not decide: assert returned ${typeof verdict}, expected bool` };

@@ -3,8 +3,8 @@
 import { InputError } from "../input-error.js";
 import type { ParamOverrides } from "./evaluate.js";
 import type { CompiledPolicy } from "./policy.js";
-import { readYaml } from "./read-yaml.js";
-import { locateYamlPath } from "./yaml-locate.js";
+import { readYaml } from "../shared/read-yaml.js";
+import { locateYamlPath } from "../shared/yaml-locate.js";
 
 const kind = (value: unknown): string => (Array.isArray(value) ? "array" : value === null ? "null" : typeof value);
 

@@ -6,11 +6,11 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import { InputError } from "../input-error.js";
 import { isResourceType, RESOURCE_TYPE_IDS } from "../inventory/resource-types.js";
 import { packagePath } from "../package-root.js";
-import { createSchemaValidator, validateYamlData } from "../schema-validator.js";
+import { createSchemaValidator, validateYamlData } from "../shared/schema-validator.js";
 import { compileExpression, ExpressionError } from "./compile-expression.js";
 import type { CompiledExpression, CompiledPolicy, PolicyDocument } from "./policy.js";
-import { parseYaml } from "./read-yaml.js";
-import { locateYamlPath } from "./yaml-locate.js";
+import { parseYaml } from "../shared/read-yaml.js";
+import { locateYamlPath } from "../shared/yaml-locate.js";
 
 export const SHIPPED_PACKS_DIR = packagePath("policies");
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../input-error.js";
 import { validateInventoryData } from "../inventory/load-inventory.js";
-import { createSchemaValidator, describeSchemaError, validateYamlData } from "../schema-validator.js";
+import { createSchemaValidator, describeSchemaError, validateYamlData } from "../shared/schema-validator.js";
 import { INVENTORY_SCHEMA_VERSION, type Inventory } from "../inventory/model.js";
 import { buildMissingIndex, resolveInventory, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES, RESOURCE_TYPE_IDS, type ResourceType } from "../inventory/resource-types.js";
@@ -11,8 +11,8 @@ import type { Status } from "../findings/types.js";
 import { evaluatePolicy } from "./evaluate.js";
 import { checkParamOverrides } from "./load-params.js";
 import type { CompiledPolicy } from "./policy.js";
-import { parseYaml } from "./read-yaml.js";
-import { locateYamlPath } from "./yaml-locate.js";
+import { parseYaml } from "../shared/read-yaml.js";
+import { locateYamlPath } from "../shared/yaml-locate.js";
 
 export const TEST_ACCOUNT = "123456789012";
 export const TEST_REGION = "us-east-1";

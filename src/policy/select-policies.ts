@@ -1,7 +1,7 @@
 /** Selects the policies a run evaluates: `--policy` and `--skip-policy` ids or globs, and `--severity` lists; a selector matching nothing is an error. */
 
 import { SEVERITIES, type Severity } from "../findings/types.js";
-import { globToRegExp, isGlob } from "../governance/match-pattern.js";
+import { globToRegExp, isGlob } from "../shared/match-pattern.js";
 import { InputError } from "../input-error.js";
 import type { CompiledPolicy } from "./policy.js";
 

@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { InputError } from "./input-error.js";
-import { packagePath } from "./package-root.js";
+import { InputError } from "../input-error.js";
+import { packagePath } from "../package-root.js";
 
 export function createSchemaValidator<T>(schemaFile: string): ValidateFunction<T> {
   // strictRequired is off: the schemas use `required` inside if/then/oneOf for properties declared at the top.

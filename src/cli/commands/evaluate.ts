@@ -2,7 +2,8 @@
 
 import type { Command } from "commander";
 import type { ScanReport } from "../../findings/types.js";
-import { runEvaluation } from "../../policy/run-evaluation.js";
+import { runEvaluation, type EvaluationRequest } from "../../pipeline/run-evaluation.js";
+import { parseSeverities, type PolicySelection } from "../../policy/select-policies.js";
 import { REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
 import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";
@@ -12,6 +13,13 @@ import { writeOutputs } from "../write-outputs.js";
 export interface ReportingFlags {
   pack: string[];
   params?: string;
+  policy: string[];
+  skipPolicy: string[];
+  severity?: string;
+  waivers?: string;
+  attestations?: string;
+  baseline?: string;
+  failOnNew?: boolean;
   format: string;
   outDir: string;
   failOn: string;
@@ -26,6 +34,13 @@ export function addReportingOptions(command: Command): Command {
   return command
     .option("--pack <name|path>", "policy pack: a shipped pack name or a folder/file of policies (repeatable; default: every shipped pack)", collect, [])
     .option("--params <file>", "YAML/JSON file of param overrides: POLICY-ID: {param: value}")
+    .option("--policy <id|glob>", "evaluate only these policies (id, name or glob such as WS-SG-*; repeatable)", collect, [])
+    .option("--skip-policy <id|glob>", "do not evaluate these policies (repeatable)", collect, [])
+    .option("--severity <list>", "evaluate only policies of these severities, e.g. critical,high")
+    .option("--waivers <file>", "YAML waivers: accepted exceptions with justification, owner and expiry")
+    .option("--attestations <file>", "YAML attestations deciding manual controls")
+    .option("--baseline <file>", "a previous run's wsaudit.json: mark failures new or unchanged, list fixed ones")
+    .option("--fail-on-new", "with --baseline: exit 1 only for new failures at or above --fail-on")
     .option("--format <list>", "comma-separated report formats: text, json, sarif, html, junit", "text,json,sarif")
     .option("--out-dir <dir>", "folder the reports are written to", "reports")
     .option("--fail-on <severity>", "exit 1 when a result at or above this severity fails: critical, high, medium, low, info, none", "info")
@@ -38,6 +53,8 @@ export function addReportingOptions(command: Command): Command {
 export interface ParsedReporting {
   formats: ReportFormat[];
   failOn: FailOn;
+  failOnNew: boolean;
+  selection: PolicySelection;
   now: Date;
   reportOptions: ReportOptions;
 }
@@ -48,7 +65,20 @@ export function parseReportingFlags(flags: ReportingFlags): ParsedReporting {
   }
   const reportOptions: ReportOptions = { sarifLocation: flags.sarifLocation, color: process.stdout.isTTY };
   if (flags.sarifCategory !== undefined) reportOptions.sarifCategory = flags.sarifCategory;
-  return { formats: parseFormats(flags.format), failOn: parseFailOn(flags.failOn), now: parseNow(flags.now), reportOptions };
+  if (flags.failOnNew === true && flags.baseline === undefined) throw new InputError("--fail-on-new", "", "needs --baseline PREVIOUS.json to tell new failures from old ones");
+  const selection: PolicySelection = { policies: flags.policy, skip: flags.skipPolicy };
+  if (flags.severity !== undefined) selection.severities = parseSeverities(flags.severity);
+  return { formats: parseFormats(flags.format), failOn: parseFailOn(flags.failOn), failOnNew: flags.failOnNew === true, selection, now: parseNow(flags.now), reportOptions };
+}
+
+/** The library request for the flags shared by `evaluate` and `scan`. */
+export function evaluationRequest(inventoryFiles: string[], flags: ReportingFlags, parsed: ParsedReporting): EvaluationRequest {
+  const request: EvaluationRequest = { inventoryFiles, packs: flags.pack, now: parsed.now, selection: parsed.selection };
+  if (flags.params !== undefined) request.paramsFile = flags.params;
+  if (flags.waivers !== undefined) request.waiversFile = flags.waivers;
+  if (flags.attestations !== undefined) request.attestationsFile = flags.attestations;
+  if (flags.baseline !== undefined) request.baselineFile = flags.baseline;
+  return request;
 }
 
 /** Renders every format before writing any, so an error leaves no partial output; prints the summary; returns the exit code. */
@@ -60,7 +90,7 @@ export function emitReports(report: ScanReport, parsed: ParsedReporting, flags: 
     process.stdout.write(reporters.text(report, parsed.reportOptions));
     process.stdout.write(`\nReports: ${written.join(", ")}\n`);
   }
-  return exitCodeFor(report, parsed.failOn);
+  return exitCodeFor(report, parsed.failOn, parsed.failOnNew);
 }
 
 export function registerEvaluate(program: Command): void {
@@ -71,7 +101,6 @@ export function registerEvaluate(program: Command): void {
       .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`"),
   ).action((inventoryFiles: string[], flags: ReportingFlags) => {
     const parsed = parseReportingFlags(flags);
-    const request = { inventoryFiles, packs: flags.pack, now: parsed.now, ...(flags.params !== undefined ? { paramsFile: flags.params } : {}) };
-    process.exitCode = emitReports(runEvaluation(request), parsed, flags);
+    process.exitCode = emitReports(runEvaluation(evaluationRequest(inventoryFiles, flags, parsed)), parsed, flags);
   });
 }

@@ -5,7 +5,7 @@ import { dump } from "js-yaml";
 import { InputError } from "../../input-error.js";
 import { loadPolicies, resolvePackLocations } from "../../policy/load-policies.js";
 import { runPolicyTests } from "../../policy/policy-tests.js";
-import { loadPolicySet } from "../../policy/run-evaluation.js";
+import { loadPolicySet } from "../../pipeline/run-evaluation.js";
 import { EXIT } from "../exit-codes.js";
 import { collect } from "../options.js";
 
