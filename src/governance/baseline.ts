@@ -35,8 +35,19 @@ export function loadBaseline(file: string): PreviousResult[] {
   return results as PreviousResult[];
 }
 
-export function compareWithBaseline(results: Result[], previous: PreviousResult[], file: string): { results: Result[]; summary: BaselineSummary } {
-  const before = new Map(previous.filter((r) => FAILING.has(r.status)).map((r) => [r.fingerprint, r]));
+/** What this run looked at: a finding outside it (a skipped policy, another account) is not "fixed", just not evaluated. */
+export interface BaselineCoverage {
+  policyIds: string[];
+  accounts: string[];
+  regions: string[];
+}
+
+export function compareWithBaseline(results: Result[], previous: PreviousResult[], file: string, coverage: BaselineCoverage): { results: Result[]; summary: BaselineSummary } {
+  const policies = new Set(coverage.policyIds);
+  const accounts = new Set(coverage.accounts);
+  const regions = new Set(coverage.regions);
+  const covered = (r: PreviousResult): boolean => policies.has(r.policyId) && accounts.has(r.accountId) && regions.has(r.region);
+  const before = new Map(previous.filter((r) => FAILING.has(r.status) && covered(r)).map((r) => [r.fingerprint, r]));
   const nowFailing = new Set<string>();
   let fresh = 0;
   let unchanged = 0;

@@ -81,7 +81,8 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     governance.waivers = applied.entries;
   }
   if (governance && baseline && request.baselineFile !== undefined) {
-    const compared = compareWithBaseline(results, baseline, request.baselineFile);
+    const coverage = { policyIds: policies.map((p) => p.doc.id), accounts: inventory.scope.accounts, regions: inventory.scope.regions };
+    const compared = compareWithBaseline(results, baseline, request.baselineFile, coverage);
     results = compared.results;
     governance.baseline = compared.summary;
   }

@@ -7,7 +7,7 @@ import { sarifReporter } from "./sarif/index.js";
 import { textReporter } from "./text.js";
 import type { ReportFormat, Reporter } from "./types.js";
 
-export type { ReportFormat, Reporter, ReportOptions, SarifLocationMode } from "./types.js";
+export type { ReportFormat, Reporter, ReportOptions, SarifLocationMode, SarifWaivedMode } from "./types.js";
 
 export const reporters: Record<ReportFormat, Reporter> = {
   html: htmlReporter,

@@ -1,4 +1,4 @@
-/** The JUnit XML reporter: one test suite per policy, one test case per resource, plus a suite for collection errors. */
+/** The JUnit XML reporter: one test suite per policy, one test case per resource (waived and manual ones skipped with why), plus a suite for collection errors. */
 
 import type { PolicyMeta, Result } from "../findings/types.js";
 import type { Reporter } from "./types.js";
@@ -7,11 +7,17 @@ import { describeCollectionError, sortCollectionErrors } from "./shared/describe
 import { sortPolicies } from "./shared/policy-index.js";
 import { xmlEscape as x } from "./shared/xml-escape.js";
 
-const SKIP_REASON: Partial<Record<Result["status"], string>> = {
-  not_applicable: "not applicable",
-  waived: "waived",
-  manual: "manual check: needs an attestation",
-};
+const SKIPPED: ReadonlySet<Result["status"]> = new Set(["not_applicable", "waived", "manual"]);
+
+/** Why a result is skipped: a waiver says who accepted it and why; a manual result still needs someone to attest. */
+function skipReason(r: Result): string {
+  if (r.status === "waived") {
+    const w = r.waiver;
+    return w !== undefined ? `waived by ${w.id} (owner ${w.owner}, until ${w.expires}): ${w.justification}` : `waived: ${r.message}`;
+  }
+  if (r.status === "manual") return `needs attestation: ${r.message}`;
+  return `not applicable: ${r.message}`;
+}
 
 function testcase(r: Result, policy: PolicyMeta | undefined): string {
   const name = `${r.resourceId} (${r.accountId}/${r.region})`;
@@ -22,6 +28,10 @@ function testcase(r: Result, policy: PolicyMeta | undefined): string {
     `Message: ${r.message}`,
     policy !== undefined ? `Remediation: ${policy.remediation}` : undefined,
     `Evidence: ${JSON.stringify(r.evidence)}`,
+    r.attestation !== undefined
+      ? `Attestation: ${r.attestation.id} by ${r.attestation.attestedBy} on ${r.attestation.attestedAt}, evidence ${r.attestation.evidence}, expires ${r.attestation.expires}`
+      : undefined,
+    r.baselineState !== undefined ? `Baseline: ${r.baselineState}` : undefined,
   ]
     .filter((l) => l !== undefined)
     .join("\n");
@@ -33,7 +43,7 @@ function testcase(r: Result, policy: PolicyMeta | undefined): string {
     case "pass":
       return `${open}</testcase>`;
     default:
-      return `${open}\n      <skipped message="${x(`${SKIP_REASON[r.status] ?? r.status}: ${r.message}`)}"/>\n    </testcase>`;
+      return `${open}\n      <skipped message="${x(skipReason(r))}"/>\n    </testcase>`;
   }
 }
 
@@ -70,7 +80,7 @@ export const junitReporter: Reporter = (report) => {
   }
   const failures = results.filter((r) => r.status === "fail").length;
   const errorCount = results.filter((r) => r.status === "error").length + errors.length;
-  const skipped = results.filter((r) => r.status in SKIP_REASON).length;
+  const skipped = results.filter((r) => SKIPPED.has(r.status)).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${x(report.tool.name)}" tests="${results.length + errors.length}" failures="${failures}" errors="${errorCount}" skipped="${skipped}" time="0">`,

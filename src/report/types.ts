@@ -7,6 +7,9 @@ export type ReportFormat = "text" | "json" | "sarif" | "html" | "junit";
 /** Where SARIF results point: the policy's YAML line (default) or line 1 of the inventory snapshot. */
 export type SarifLocationMode = "policy" | "inventory";
 
+/** How SARIF carries waived results: with a suppression, or not at all. */
+export type SarifWaivedMode = "suppressed" | "omit";
+
 export interface ReportOptions {
   /** SARIF: the physical location of every result (default "policy"). */
   sarifLocation?: SarifLocationMode;
@@ -16,6 +19,12 @@ export interface ReportOptions {
   sarifMaxResults?: number;
   /** SARIF: gzip-compressed size the file must stay under (default 10 MB, GitHub's limit). */
   sarifMaxGzipBytes?: number;
+  /**
+   * SARIF: waived results as results with an accepted external suppression (default "suppressed"), or left out
+   * ("omit"). GitHub code scanning ignores `suppressions`, so there a suppressed result is an open alert; see
+   * docs/github-code-scanning.md ("Waivers").
+   */
+  sarifWaived?: SarifWaivedMode;
   /** Text: ANSI colours (the CLI turns them on for a TTY). */
   color?: boolean;
   /** Text: failing results listed per policy before "... and N more" (default 10). */

@@ -1,13 +1,14 @@
-/** The SARIF 2.1.0 reporter, shaped for GitHub code scanning: rules per policy, one result per failing resource. */
+/** The SARIF 2.1.0 reporter, shaped for GitHub code scanning: rules per policy, one result per failing (or waived) resource. */
 
 import { gzipSync } from "node:zlib";
-import type { Log, Result as SarifResult, Run } from "sarif";
+import type { Log, Result as SarifResult, Run, Suppression } from "sarif";
 import type { PolicyMeta, Result, ScanReport } from "../../findings/types.js";
 import type { Reporter, ReportOptions } from "../types.js";
 import { sortResults } from "../shared/compare-results.js";
 import { policyIndex, sortPolicies } from "../shared/policy-index.js";
+import { sortFixedFindings } from "../shared/sort-governance.js";
 import { physicalLocation } from "./location.js";
-import { collectionErrorNotifications, droppedNotification, evaluationErrorNotifications } from "./notifications.js";
+import { collectionErrorNotifications, droppedNotification, evaluationErrorNotifications, governanceNotifications } from "./notifications.js";
 import { buildRule } from "./rules.js";
 import { SARIF_LEVEL } from "./security-severity.js";
 
@@ -23,6 +24,13 @@ export function automationId(report: Readonly<ScanReport>, options: ReportOption
   const accounts = [...report.inventory.scope.accounts].sort().join("+");
   const category = options.sarifCategory ?? (accounts !== "" ? accounts : "all");
   return `wsaudit/${category.replace(/\/+$/, "")}/`;
+}
+
+/** A waived result is an accepted, externally recorded exception (the waivers file), with the waiver's justification. */
+function suppression(r: Result): Suppression {
+  const w = r.waiver;
+  if (w === undefined) return { kind: "external", status: "accepted" };
+  return { kind: "external", status: "accepted", justification: w.justification, properties: { waiverId: w.id, owner: w.owner, expires: w.expires } };
 }
 
 function sarifResult(r: Result, policy: PolicyMeta | undefined, index: number, report: Readonly<ScanReport>, options: ReportOptions): SarifResult {
@@ -45,6 +53,8 @@ function sarifResult(r: Result, policy: PolicyMeta | undefined, index: number, r
     ],
     // The same value under both keys: see docs/github-code-scanning.md ("Fingerprints") for why the line hash is ours.
     partialFingerprints: { [FINGERPRINT_KEY]: r.fingerprint, primaryLocationLineHash: r.fingerprint },
+    ...(r.status === "waived" ? { suppressions: [suppression(r)] } : {}),
+    ...(r.baselineState !== undefined ? { baselineState: r.baselineState } : {}),
     properties: {
       severity: r.severity,
       resourceType: r.resourceType,
@@ -53,16 +63,29 @@ function sarifResult(r: Result, policy: PolicyMeta | undefined, index: number, r
       region: r.region,
       directoryId: r.directoryId,
       evidence: r.evidence,
+      ...(r.waiver !== undefined ? { waiver: r.waiver } : {}),
+      ...(r.attestation !== undefined ? { attestation: r.attestation } : {}),
     },
   };
 }
 
-function buildLog(report: Readonly<ScanReport>, options: ReportOptions, failing: readonly Result[], kept: number, limits: [number, number]): Log {
+/** Baseline figures for the run's property bag; fixed findings are not results (see docs/github-code-scanning.md). */
+function baselineProperties(report: Readonly<ScanReport>): Record<string, unknown> {
+  const b = report.governance?.baseline;
+  if (b === undefined) return {};
+  return { baseline: { file: b.file, new: b.new, unchanged: b.unchanged, fixed: b.fixed.length, fixedFingerprints: sortFixedFindings(b.fixed).map((f) => f.fingerprint) } };
+}
+
+/**
+ * `emitted` is the failing results, most severe first, then the waived ones: cutting its tail drops waived results
+ * before any failure, and failures lowest severity first.
+ */
+function buildLog(report: Readonly<ScanReport>, options: ReportOptions, emitted: readonly Result[], kept: number, limits: [number, number]): Log {
   const policies = sortPolicies(report.policies);
   const byId = policyIndex(policies);
   const ruleIndex = new Map(policies.map((p, i) => [p.id, i]));
   // A failing result whose policy metadata is missing still gets a rule, or GitHub could not index it.
-  const orphanIds = [...new Set(failing.map((r) => r.policyId).filter((id) => !ruleIndex.has(id)))].sort();
+  const orphanIds = [...new Set(emitted.map((r) => r.policyId).filter((id) => !ruleIndex.has(id)))].sort();
   for (const id of orphanIds) ruleIndex.set(id, ruleIndex.size);
   const rules = [
     ...policies.map((p) => buildRule(p, report.compliance)),
@@ -72,7 +95,8 @@ function buildLog(report: Readonly<ScanReport>, options: ReportOptions, failing:
   const notifications = [
     ...collectionErrorNotifications(report.inventory.errors),
     ...evaluationErrorNotifications(undecided, ruleIndex),
-    ...droppedNotification(failing.length - kept, kept, limits[0], limits[1]),
+    ...governanceNotifications(report.governance),
+    ...droppedNotification(emitted.length - kept, kept, limits[0], limits[1]),
   ];
   const run: Run = {
     tool: {
@@ -92,16 +116,18 @@ function buildLog(report: Readonly<ScanReport>, options: ReportOptions, failing:
       },
     ],
     columnKind: "utf16CodeUnits",
-    results: failing.slice(0, kept).map((r) => sarifResult(r, byId.get(r.policyId), ruleIndex.get(r.policyId) ?? 0, report, options)),
+    results: emitted.slice(0, kept).map((r) => sarifResult(r, byId.get(r.policyId), ruleIndex.get(r.policyId) ?? 0, report, options)),
     properties: {
-      resultsFailing: failing.length,
+      resultsFailing: emitted.filter((r) => r.status === "fail").length,
+      resultsWaived: report.results.filter((r) => r.status === "waived").length,
       resultsEmitted: kept,
-      resultsDropped: failing.length - kept,
+      resultsDropped: emitted.length - kept,
       resultsUndecided: undecided.length,
       collectionErrors: report.inventory.errors.length,
       inventorySources: report.inventory.sources,
       accounts: report.inventory.scope.accounts,
       regions: report.inventory.scope.regions,
+      ...baselineProperties(report),
     },
   };
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
@@ -114,15 +140,17 @@ function serialize(log: Log): string {
 export const sarifReporter: Reporter = (report, options) => {
   const maxResults = options.sarifMaxResults ?? GITHUB_MAX_RESULTS;
   const maxGzip = options.sarifMaxGzipBytes ?? GITHUB_MAX_GZIP_BYTES;
-  // Sorted most severe first, so keeping a prefix drops the lowest severities first.
-  const failing = sortResults(report.results).filter((r) => r.status === "fail");
-  let kept = Math.min(failing.length, maxResults);
-  let text = serialize(buildLog(report, options, failing, kept, [maxResults, maxGzip]));
+  // Sorted most severe first, waived last, so keeping a prefix drops waived results and then the lowest severities.
+  const sorted = sortResults(report.results);
+  const waived = options.sarifWaived === "omit" ? [] : sorted.filter((r) => r.status === "waived");
+  const emitted = [...sorted.filter((r) => r.status === "fail"), ...waived];
+  let kept = Math.min(emitted.length, maxResults);
+  let text = serialize(buildLog(report, options, emitted, kept, [maxResults, maxGzip]));
   // Shrink in proportion to the overshoot until the compressed file fits; each pass drops at least one result.
   for (let size = gzipSync(text).length; size > maxGzip && kept > 0; size = gzipSync(text).length) {
     kept = Math.min(kept - 1, Math.floor((kept * maxGzip * 0.95) / size));
     kept = Math.max(kept, 0);
-    text = serialize(buildLog(report, options, failing, kept, [maxResults, maxGzip]));
+    text = serialize(buildLog(report, options, emitted, kept, [maxResults, maxGzip]));
   }
   return text;
 };

@@ -1,6 +1,6 @@
 // Line lookup for load errors: a path into YAML text gives the line a user should look at.
 import { describe, expect, it } from "vitest";
-import { locateYamlPath } from "../../../src/policy/yaml-locate.js";
+import { locateYamlPath } from "../../../src/shared/yaml-locate.js";
 
 const text = [
   "id: X-1", // 1
