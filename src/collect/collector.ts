@@ -11,7 +11,7 @@ export interface Where {
   region: string;
 }
 
-export type EntityOf<C extends CollectionName> = Inventory[C][number];
+export type EntityOf<C extends CollectionName> = NonNullable<Inventory[C]>[number];
 
 /** What one account and region has gathered so far; stage-2 collectors read it to scope their calls. */
 export interface StageOneView {

@@ -27,17 +27,9 @@ export interface BuildScanReportInput {
 
 export function buildScanReport(input: BuildScanReportInput): ScanReport {
   const { inventory } = input;
-  const counts: Record<string, number> = {
-    directories: inventory.directories.length,
-    workspaces: inventory.workspaces.length,
-    ipGroups: inventory.ipGroups.length,
-    securityGroups: inventory.securityGroups.length,
-    networkInterfaces: inventory.networkInterfaces.length,
-    subnets: inventory.subnets.length,
-    vpcs: inventory.vpcs.length,
-    routeTables: inventory.routeTables.length,
-    kmsKeys: inventory.kmsKeys.length,
-  };
+  const counts: Record<string, number> = {};
+  for (const [name, value] of Object.entries(inventory)) if (Array.isArray(value) && name !== "errors") counts[name] = value.length;
+
   const report: ScanReport = {
     tool: input.tool,
     generatedAt: input.generatedAt,

@@ -40,9 +40,21 @@ export function mergeInventories(sources: SourcedInventory[]): Inventory {
     kmsKeys: [],
   };
   for (const collection of COLLECTIONS) {
-    const seen = new Map<string, string>();
-    const target = merged[collection] as { id: string; accountId: string; region: string }[];
+    const holders = sources.filter((s) => s.inventory[collection] !== undefined);
+    if (holders.length === 0) continue;
+    // A file without this (schema 1.1) collection did not collect it: say so for its scope, rather than merge it as empty.
     for (const { file, inventory } of sources) {
+      if (inventory[collection] !== undefined) continue;
+      for (const accountId of inventory.scope.accounts) {
+        for (const region of inventory.scope.regions) {
+          merged.errors.push({ service: "wsaudit", operation: "merge", accountId, region, code: "NotInInventory", message: `${file} has no ${collection}`, collections: [collection] });
+        }
+      }
+    }
+    const seen = new Map<string, string>();
+    const target: { id: string; accountId: string; region: string }[] = [];
+    (merged as unknown as Record<string, unknown>)[collection] = target;
+    for (const { file, inventory } of holders) {
       (inventory[collection] as { id: string; accountId: string; region: string }[]).forEach((entity, index) => {
         const key = `${entity.accountId}/${entity.region}/${entity.id}`;
         const previous = seen.get(key);

@@ -3,7 +3,7 @@
 // Convention: an absent field means "not collected" (a policy reading it yields `error`);
 // `null` means "collected, and AWS reports none". Never mix the two.
 
-export const INVENTORY_SCHEMA_VERSION = "1.0";
+export const INVENTORY_SCHEMA_VERSION = "1.1";
 
 export interface Inventory {
   schemaVersion: string;
@@ -20,6 +20,18 @@ export interface Inventory {
   vpcs: Vpc[];
   routeTables: RouteTable[];
   kmsKeys: KmsKey[];
+  // Added in schema 1.1. An absent collection was not collected: policies reading it yield `error`.
+  accountRegions?: AccountRegion[];
+  natGateways?: NatGateway[];
+  dhcpOptions?: DhcpOptions[];
+  networkAcls?: NetworkAcl[];
+  vpcEndpoints?: VpcEndpoint[];
+  bundles?: Bundle[];
+  images?: Image[];
+  trails?: Trail[];
+  alarms?: Alarm[];
+  eventRules?: EventRule[];
+  iamRoles?: IamRole[];
 }
 
 export interface InventoryScope {
@@ -51,7 +63,18 @@ export type CollectionName =
   | "subnets"
   | "vpcs"
   | "routeTables"
-  | "kmsKeys";
+  | "kmsKeys"
+  | "accountRegions"
+  | "natGateways"
+  | "dhcpOptions"
+  | "networkAcls"
+  | "vpcEndpoints"
+  | "bundles"
+  | "images"
+  | "trails"
+  | "alarms"
+  | "eventRules"
+  | "iamRoles";
 
 /** Fields every entity carries. */
 export interface EntityBase {
@@ -95,7 +118,18 @@ export interface Directory extends EntityBase {
   /** RADIUS settings without the shared secret, which is never stored; null when RADIUS is not configured. */
   radius?: RadiusSettings | null;
   adConnector?: DirectoryVpcPlacement & { connectIps: string[]; customerUserName?: string | null } | null;
+  /** Directory Service VpcSettings: the controllers of a Simple AD or Managed Microsoft AD. */
   managedAd?: DirectoryVpcPlacement | null;
+  /** Directory Service trusts of a Managed Microsoft AD (DS:DescribeTrusts); empty when it has none. */
+  trusts?: DirectoryTrust[];
+}
+
+export interface DirectoryTrust {
+  id: string;
+  remoteDomainName: string | null;
+  direction: string | null;
+  type: string | null;
+  state: string | null;
 }
 
 export interface DirectoryCreationProperties {
@@ -265,4 +299,123 @@ export interface KmsKey extends EntityBase {
   origin?: string | null;
   multiRegion?: boolean | null;
   rotationEnabled?: boolean | null;
+  rotationPeriodDays?: number | null;
+  /** The key policy, parsed (KMS:GetKeyPolicy "default"); only readable for keys in the scanned account. */
+  policy?: PolicyDocumentJson | null;
+}
+
+/** An IAM-style policy document, parsed from JSON: Statement is normalized to a list. */
+export interface PolicyDocumentJson {
+  Version?: string;
+  Statement: Record<string, unknown>[];
+}
+
+/** One account in one region: the scope where region-level checks (trails, alarms, quotas, BYOL) are decided. */
+export interface AccountRegion extends EntityBase {
+  /** `id` is "<accountId>/<region>". */
+  byol?: { dedicatedTenancySupport: string | null; managementCidrRange: string | null; accountType: string | null } | null;
+}
+
+export interface NatGateway extends EntityBase {
+  vpcId: string;
+  subnetId: string;
+  state: string;
+  connectivityType?: string | null;
+}
+
+export interface DhcpOptions extends EntityBase {
+  domainName: string[];
+  domainNameServers: string[];
+  ntpServers: string[];
+  netbiosNameServers: string[];
+  netbiosNodeType: string[];
+}
+
+/** A network ACL entry, normalized like security-group rules: protocol tcp | udp | icmp | icmpv6 | all | number. */
+export interface NetworkAclEntry {
+  ruleNumber: number;
+  egress: boolean;
+  protocol: string;
+  fromPort: number;
+  toPort: number;
+  cidr: string | null;
+  ipv6Cidr: string | null;
+  action: string;
+}
+
+export interface NetworkAcl extends EntityBase {
+  vpcId: string;
+  isDefault: boolean;
+  subnetIds: string[];
+  entries: NetworkAclEntry[];
+}
+
+export interface VpcEndpoint extends EntityBase {
+  vpcId: string;
+  serviceName: string;
+  type: string;
+  state?: string | null;
+  subnetIds?: string[];
+}
+
+export interface Bundle extends EntityBase {
+  name: string | null;
+  /** "AMAZON" for public bundles, otherwise the owning account. */
+  owner: string | null;
+  imageId: string | null;
+  computeType: string | null;
+  rootCapacityGib: number | null;
+  userCapacityGib: number | null;
+  state?: string | null;
+}
+
+export interface Image extends EntityBase {
+  name: string | null;
+  osType: string | null;
+  state: string | null;
+  requiredTenancy: string | null;
+  ownerAccountId: string | null;
+  /** Accounts the image is shared with (WS:DescribeWorkspaceImagePermissions); owned images only. */
+  sharedWith?: string[];
+}
+
+export interface Trail extends EntityBase {
+  /** `id` is the trail ARN. */
+  name: string;
+  homeRegion: string;
+  multiRegion: boolean;
+  organization: boolean;
+  isLogging: boolean | null;
+  /** Classic event selectors, reduced to what management-event coverage needs; null when the trail uses advanced selectors. */
+  management: { included: boolean; readWriteType: string; excludedSources: string[] } | null;
+  /** Advanced event selectors as returned (field selectors with equals/notEquals lists). */
+  advancedSelectors: { name: string | null; fieldSelectors: { field: string; equals: string[]; notEquals: string[] }[] }[];
+}
+
+export interface Alarm extends EntityBase {
+  /** `id` is the alarm name. */
+  arn?: string | null;
+  namespace: string | null;
+  metricName: string | null;
+  dimensions: { name: string; value: string }[];
+  actionsEnabled: boolean;
+  alarmActions: string[];
+}
+
+export interface EventRule extends EntityBase {
+  /** `id` is the rule ARN. */
+  name: string;
+  eventBus: string;
+  state: string;
+  /** The event pattern, parsed; null for scheduled rules. */
+  pattern: Record<string, unknown> | null;
+  targetCount: number;
+}
+
+export interface IamRole extends EntityBase {
+  /** `id` is the role name; IAM is global, so `region` is "global". */
+  arn: string;
+  trustPolicy: PolicyDocumentJson | null;
+  attachedPolicyArns: string[];
+  permissionsBoundaryArn: string | null;
 }

@@ -79,8 +79,9 @@ export function kmsReferenceKeys(ref: string, accountId: string, region: string)
 
 export function resolveInventory(inventory: Inventory): ResolvedInventory {
   const missing = buildMissingIndex(inventory.errors);
+  // A collection absent from the document (schema 1.0 files, or a collector that was not run) was not collected anywhere.
   const lacks = (collection: CollectionName, e: { accountId: string; region: string }): boolean =>
-    missing.forCollection(collection, e.accountId, e.region).length > 0;
+    inventory[collection] === undefined || missing.forCollection(collection, e.accountId, e.region).length > 0;
 
   const directories = inventory.directories.map(view);
   const workspaces = inventory.workspaces.map(view);
@@ -91,6 +92,17 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
   const vpcs = inventory.vpcs.map(view);
   const routeTables = inventory.routeTables.map(view);
   const kmsKeys = inventory.kmsKeys.map(view);
+  const accountRegions = (inventory.accountRegions ?? []).map(view);
+  const natGateways = (inventory.natGateways ?? []).map(view);
+  const dhcpOptions = (inventory.dhcpOptions ?? []).map(view);
+  const networkAcls = (inventory.networkAcls ?? []).map(view);
+  const vpcEndpoints = (inventory.vpcEndpoints ?? []).map(view);
+  const bundles = (inventory.bundles ?? []).map(view);
+  const images = (inventory.images ?? []).map(view);
+  const trails = (inventory.trails ?? []).map(view);
+  const alarms = (inventory.alarms ?? []).map(view);
+  const eventRules = (inventory.eventRules ?? []).map(view);
+  const iamRoles = (inventory.iamRoles ?? []).map(view);
 
   const dirById = indexViews(directories);
   const ipgById = indexViews(ipGroups);
@@ -202,8 +214,17 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
     }
   }
 
+  const bundleById = indexViews(bundles);
+  const imageById = indexViews(images);
+  for (const bundle of bundles) {
+    if (!lacks("images", bundle)) bundle["image"] = lookup(imageById, bundle, bundle["imageId"], "image");
+  }
+  const bundlesByImage = groupBy(bundles, (b) => (typeof b["imageId"] === "string" ? scoped(b.accountId, b.region, b["imageId"]) : null));
+  for (const image of images) if (!lacks("bundles", image)) image["bundles"] = bundlesByImage.get(scoped(image.accountId, image.region, image.id)) ?? [];
+
   for (const ws of workspaces) {
     const raw = ws as unknown as Workspace;
+    if (!lacks("bundles", ws)) ws["bundle"] = lookup(bundleById, ws, raw.bundleId, "bundle");
     if (!lacks("directories", ws)) ws["directory"] = lookup(dirById, ws, raw.directoryId, "directory");
     if (!lacks("subnets", ws)) {
       const subnet = lookup(subnetById, ws, raw.subnetId, "subnet");
@@ -239,11 +260,25 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
     }
   }
 
+  resolveNetworkExtras({ vpcs, subnets, routeTables, natGateways, dhcpOptions, networkAcls, vpcEndpoints, networkInterfaces }, lacks, lookup);
+  resolveAccountRegions(accountRegions, { trails, alarms, eventRules, directories, workspaces, ipGroups, networkInterfaces, images }, iamRoles, lacks);
+
   return {
     source: inventory,
     missing,
     unresolved,
     entities: {
+      accountRegion: accountRegions,
+      alarm: alarms,
+      bundle: bundles,
+      dhcpOptions,
+      eventRule: eventRules,
+      iamRole: iamRoles,
+      image: images,
+      natGateway: natGateways,
+      networkAcl: networkAcls,
+      trail: trails,
+      vpcEndpoint: vpcEndpoints,
       directory: directories,
       ipGroup: ipGroups,
       kmsKey: kmsKeys,
@@ -262,4 +297,70 @@ export function relationCollections(type: ResourceType, field: string): readonly
   const relations = RESOURCE_TYPES[type].relations as Record<string, CollectionName | readonly CollectionName[]>;
   const found = relations[field];
   return found === undefined ? [] : typeof found === "string" ? [found] : found;
+}
+
+type Lacks = (collection: CollectionName, e: { accountId: string; region: string }) => boolean;
+type Lookup = (index: Map<string, EntityView>, e: EntityView, id: unknown, field?: string) => EntityView | null;
+
+/** VPC-level relations: DHCP options, NAT gateways, endpoints, network ACLs (explicit association, else the VPC default). */
+function resolveNetworkExtras(
+  c: Record<"vpcs" | "subnets" | "routeTables" | "natGateways" | "dhcpOptions" | "networkAcls" | "vpcEndpoints" | "networkInterfaces", EntityView[]>,
+  lacks: Lacks,
+  lookup: Lookup,
+): void {
+  const byVpc = (list: EntityView[]): Map<string, EntityView[]> => groupBy(list, (e) => (typeof e["vpcId"] === "string" ? scoped(e.accountId, e.region, e["vpcId"]) : null));
+  const subnetsByVpc = byVpc(c.subnets);
+  const rtbsByVpc = byVpc(c.routeTables);
+  const natsByVpc = byVpc(c.natGateways);
+  const endpointsByVpc = byVpc(c.vpcEndpoints);
+  const enisByVpc = byVpc(c.networkInterfaces);
+  const dhcpById = indexViews(c.dhcpOptions);
+  const subnetById = indexViews(c.subnets);
+  const vpcById = indexViews(c.vpcs);
+  for (const vpc of c.vpcs) {
+    const key = scoped(vpc.accountId, vpc.region, vpc.id);
+    if (!lacks("dhcpOptions", vpc)) {
+      // "default" is how EC2 reports a VPC with no DHCP options set.
+      const id = vpc["dhcpOptionsId"];
+      vpc["dhcpOptions"] = id === "default" ? null : lookup(dhcpById, vpc, id, "dhcpOptions");
+    }
+    if (!lacks("subnets", vpc)) vpc["subnets"] = subnetsByVpc.get(key) ?? [];
+    if (!lacks("routeTables", vpc)) vpc["routeTables"] = rtbsByVpc.get(key) ?? [];
+    if (!lacks("natGateways", vpc)) vpc["natGateways"] = natsByVpc.get(key) ?? [];
+    if (!lacks("vpcEndpoints", vpc)) vpc["vpcEndpoints"] = endpointsByVpc.get(key) ?? [];
+    if (!lacks("networkInterfaces", vpc)) vpc["networkInterfaces"] = enisByVpc.get(key) ?? [];
+  }
+  for (const nat of c.natGateways) if (!lacks("subnets", nat)) nat["subnet"] = lookup(subnetById, nat, nat["subnetId"], "subnet");
+  for (const e of [...c.networkAcls, ...c.vpcEndpoints]) if (!lacks("vpcs", e)) e["vpc"] = lookup(vpcById, e, e["vpcId"], "vpc");
+  const aclBySubnet = new Map<string, EntityView>();
+  const defaultAclByVpc = new Map<string, EntityView>();
+  for (const acl of c.networkAcls) {
+    if (acl["isDefault"] === true && typeof acl["vpcId"] === "string") defaultAclByVpc.set(scoped(acl.accountId, acl.region, acl["vpcId"]), acl);
+    for (const id of (acl["subnetIds"] as string[] | undefined) ?? []) aclBySubnet.set(scoped(acl.accountId, acl.region, id), acl);
+  }
+  for (const subnet of c.subnets) {
+    if (lacks("networkAcls", subnet)) continue;
+    subnet["networkAcl"] = aclBySubnet.get(scoped(subnet.accountId, subnet.region, subnet.id)) ?? defaultAclByVpc.get(scoped(subnet.accountId, subnet.region, String(subnet["vpcId"]))) ?? null;
+  }
+}
+
+/** Region-level relations: everything in the same account and region (IAM roles: the same account, they are global). */
+function resolveAccountRegions(
+  accountRegions: EntityView[],
+  regional: Record<"trails" | "alarms" | "eventRules" | "directories" | "workspaces" | "ipGroups" | "networkInterfaces" | "images", EntityView[]>,
+  iamRoles: EntityView[],
+  lacks: Lacks,
+): void {
+  const grouped = Object.fromEntries(
+    Object.entries(regional).map(([name, list]) => [name, groupBy(list, (e) => `${e.accountId}/${e.region}`)]),
+  ) as Record<keyof typeof regional, Map<string, EntityView[]>>;
+  const rolesByAccount = groupBy(iamRoles, (r) => r.accountId);
+  for (const ar of accountRegions) {
+    const key = `${ar.accountId}/${ar.region}`;
+    for (const name of Object.keys(regional) as (keyof typeof regional)[]) {
+      if (!lacks(name, ar)) ar[name] = grouped[name].get(key) ?? [];
+    }
+    // IAM is global: its entities and errors carry the region "global".
+    if (!lacks("iamRoles", { accountId: ar.accountId, region: "global" })) ar["iamRoles"] = rolesByAccount.get(ar.accountId) ?? [];
+  }
 }

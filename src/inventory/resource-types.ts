@@ -11,6 +11,71 @@ export interface ResourceTypeInfo {
 }
 
 export const RESOURCE_TYPES = {
+  accountRegion: {
+    collection: "accountRegions",
+    relations: {
+      trails: "trails",
+      alarms: "alarms",
+      eventRules: "eventRules",
+      iamRoles: "iamRoles",
+      directories: "directories",
+      workspaces: "workspaces",
+      ipGroups: "ipGroups",
+      networkInterfaces: "networkInterfaces",
+      images: "images",
+    },
+    description: "One account in one region, where region-level checks are decided: trails covering it, alarms, event rules, quotas, BYOL.",
+  },
+  alarm: {
+    collection: "alarms",
+    relations: {},
+    description: "A CloudWatch metric alarm.",
+  },
+  bundle: {
+    collection: "bundles",
+    relations: { image: "images" },
+    description: "A WorkSpaces bundle referenced by WorkSpaces or owned by the account.",
+  },
+  dhcpOptions: {
+    collection: "dhcpOptions",
+    relations: {},
+    description: "A VPC DHCP options set.",
+  },
+  eventRule: {
+    collection: "eventRules",
+    relations: {},
+    description: "An EventBridge rule on the default bus, with its parsed event pattern.",
+  },
+  iamRole: {
+    collection: "iamRoles",
+    relations: {},
+    description: "An IAM role WorkSpaces depends on (workspaces_DefaultRole).",
+  },
+  image: {
+    collection: "images",
+    relations: { bundles: "bundles" },
+    description: "A WorkSpaces image and the accounts it is shared with.",
+  },
+  natGateway: {
+    collection: "natGateways",
+    relations: { subnet: "subnets" },
+    description: "A NAT gateway in a WorkSpaces VPC.",
+  },
+  networkAcl: {
+    collection: "networkAcls",
+    relations: { vpc: "vpcs" },
+    description: "A network ACL and its normalized entries.",
+  },
+  trail: {
+    collection: "trails",
+    relations: {},
+    description: "A CloudTrail trail and its management-event selectors.",
+  },
+  vpcEndpoint: {
+    collection: "vpcEndpoints",
+    relations: { vpc: "vpcs" },
+    description: "A VPC endpoint in a WorkSpaces VPC.",
+  },
   directory: {
     collection: "directories",
     relations: {
@@ -51,12 +116,19 @@ export const RESOURCE_TYPES = {
   },
   subnet: {
     collection: "subnets",
-    relations: { vpc: "vpcs", routeTable: "routeTables", workspaces: "workspaces" },
+    relations: { vpc: "vpcs", routeTable: "routeTables", networkAcl: "networkAcls", workspaces: "workspaces" },
     description: "A VPC subnet; `routeTable` is the explicit association, otherwise the VPC's main table.",
   },
   vpc: {
     collection: "vpcs",
-    relations: {},
+    relations: {
+      dhcpOptions: "dhcpOptions",
+      subnets: "subnets",
+      routeTables: "routeTables",
+      natGateways: "natGateways",
+      vpcEndpoints: "vpcEndpoints",
+      networkInterfaces: "networkInterfaces",
+    },
     description: "A VPC.",
   },
   workspace: {
@@ -67,6 +139,7 @@ export const RESOURCE_TYPES = {
       networkInterface: "networkInterfaces",
       securityGroups: ["networkInterfaces", "securityGroups"],
       kmsKey: "kmsKeys",
+      bundle: "bundles",
     },
     description: "A WorkSpace with its connection status.",
   },

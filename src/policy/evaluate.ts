@@ -63,6 +63,14 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
 
   // A collection that could not be listed is reported as undecided, never as silence.
   const seen = new Set<string>();
+  if (inventory.source[collection] === undefined) {
+    for (const accountId of inventory.source.scope.accounts) {
+      for (const region of inventory.source.scope.regions) {
+        seen.add(`${accountId}/${region}`);
+        results.push(make("error", `${collection}@${accountId}/${region}`, accountId, region, null, `Could not decide: ${collection} not collected (absent from the inventory)`, {}));
+      }
+    }
+  }
   for (const e of inventory.source.errors) {
     if (!e.collections.includes(collection) || (e.resourceIds?.length ?? 0) > 0) continue;
     const key = `${e.accountId}/${e.region}`;

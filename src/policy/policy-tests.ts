@@ -69,6 +69,17 @@ const emptyInventory = (): Inventory => ({
   vpcs: [],
   routeTables: [],
   kmsKeys: [],
+  accountRegions: [],
+  natGateways: [],
+  dhcpOptions: [],
+  networkAcls: [],
+  vpcEndpoints: [],
+  bundles: [],
+  images: [],
+  trails: [],
+  alarms: [],
+  eventRules: [],
+  iamRoles: [],
 });
 
 /** Completes an inventory fragment: defaults for the envelope, the account and the region. */

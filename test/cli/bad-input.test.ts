@@ -37,13 +37,13 @@ describe("bad input", () => {
   });
 
   it("unknown collection in the inventory", () => {
-    const file = join(tempDir({ "inv.json": JSON.stringify({ ...smallInventory(), bundles: [] }) }), "inv.json");
-    expectInputError(["evaluate", file, "--out-dir", tempDir()], /inv\.json: \/: .*unknown property "bundles"/);
+    const file = join(tempDir({ "inv.json": JSON.stringify({ ...smallInventory(), desktops: [] }) }), "inv.json");
+    expectInputError(["evaluate", file, "--out-dir", tempDir()], /inv\.json: \/: .*unknown property "desktops"/);
   });
 
   it("unknown resource type in a policy", () => {
     const out = tempDir();
-    expectInputError(["evaluate", goodInventory(), "--pack", packWith({ "p.yaml": policyYaml({ resource: "bundle" }) }), "--out-dir", out], /p\.yaml: line 6: unknown resource type "bundle"/, out);
+    expectInputError(["evaluate", goodInventory(), "--pack", packWith({ "p.yaml": policyYaml({ resource: "desktop" }) }), "--out-dir", out], /p\.yaml: line 6: unknown resource type "desktop"/, out);
   });
 
   it("bad YAML in a policy", () => {

@@ -1,4 +1,4 @@
-/** The report's inline script: draws summary, charts, compliance and the filterable findings table from the embedded JSON. */
+/** The report's inline script: draws governance, summary, charts, compliance and the filterable findings table from the embedded JSON. */
 
 // Written without template literals so it can live in String.raw. Every data string reaches the page through
 // textContent, setAttribute or an http(s)-checked href; nothing is parsed as HTML.
@@ -10,7 +10,10 @@ var STATUSES = ["fail", "error", "manual", "waived", "pass", "not_applicable"];
 var STATUS_LABEL = { fail: "Fail", error: "Error (undecided)", manual: "Manual", waived: "Waived", pass: "Pass", not_applicable: "Not applicable", not_assessed: "Not assessed" };
 var COLOUR = { critical: "#991b1b", high: "#dc2626", medium: "#d97706", low: "#2563eb", info: "#6b7280",
   fail: "#dc2626", error: "#7c3aed", manual: "#0891b2", waived: "#64748b", pass: "#16a34a", not_applicable: "#cbd5e1", not_assessed: "#e2e8f0" };
+var BASELINE_LABEL = { "new": "New", unchanged: "Unchanged", none: "Not failing" };
+var GOVERNANCE_LABEL = { applied: "Applied", expired: "Expired", unused: "Unused" };
 var PAGE = 200;
+var GOVERNANCE_ROWS = 50;
 var SVGNS = "http://www.w3.org/2000/svg";
 
 function el(tag, props, children) {
@@ -146,15 +149,89 @@ function compliance() {
   });
 }
 
+// ---- governance: new and fixed since the baseline, waivers, attestations, manual results ----
+function card(label, n, colour) {
+  var c = el("div", { className: "card" }, [el("span", { className: "n", text: n }), el("span", { className: "l", text: label })]);
+  c.style.borderLeftColor = colour;
+  return c;
+}
+
+function findingRows(tbody, list, emptyText) {
+  if (list.length === 0) tbody.appendChild(el("tr", {}, [el("td", { colspan: 5, className: "muted", text: emptyText })]));
+  list.slice(0, GOVERNANCE_ROWS).forEach(function (r) {
+    tbody.appendChild(el("tr", { "data-fingerprint": r.fingerprint }, [
+      el("td", {}, [badge("sev", r.severity)]), el("td", { className: "mono nowrap", text: r.policyId }), el("td", { className: "mono wrap", text: r.resourceId }),
+      el("td", { className: "mono nowrap", text: r.accountId + " / " + r.region }), el("td", { text: r.message })
+    ]));
+  });
+  if (list.length > GOVERNANCE_ROWS) tbody.appendChild(el("tr", {}, [el("td", { colspan: 5, className: "muted", text: "… and " + (list.length - GOVERNANCE_ROWS) + " more" })]));
+}
+
+function entryTable(id, entries, noun) {
+  if (entries.length === 0) return;
+  var box = document.getElementById(id);
+  box.hidden = false;
+  var attention = entries.filter(function (e) { return e.state !== "applied"; }).length;
+  document.getElementById(id + "-caption").textContent = entries.length + " " + noun + "(s)" +
+    (attention > 0 ? ", " + attention + " needing attention: an expired one no longer applies, an unused one matched nothing" : ", all applied");
+  var tbody = document.querySelector("#" + id + "-table tbody");
+  entries.forEach(function (e) {
+    tbody.appendChild(el("tr", { className: e.state === "applied" ? "" : "attention", "data-state": e.state }, [
+      el("td", { className: "mono nowrap", text: e.id }), el("td", { className: "mono", text: e.policy }), el("td", { className: "wrap", text: e.owner }),
+      el("td", { className: "nowrap", text: e.expires }),
+      el("td", {}, [el("span", { className: "badge gv-" + e.state, text: GOVERNANCE_LABEL[e.state] || e.state })]),
+      el("td", { className: "num", text: e.matched })
+    ]));
+  });
+}
+
+function governance() {
+  var gov = data.governance;
+  var manual = results.filter(function (r) { return r.status === "manual"; }).length;
+  if (!gov && manual === 0) return;
+  document.getElementById("governance").hidden = false;
+  if (manual > 0) {
+    var note = document.getElementById("manual-note");
+    note.hidden = false;
+    note.textContent = "Manual: " + manual + " result(s) need an attestation. No API shows these controls; they are not a pass until someone attests.";
+  }
+  if (!gov) return;
+  var b = gov.baseline;
+  if (b) {
+    var fresh = results.filter(function (r) { return r.baselineState === "new"; });
+    var unchanged = results.filter(function (r) { return r.baselineState === "unchanged"; }).length;
+    document.getElementById("baseline").hidden = false;
+    document.getElementById("baseline-caption").textContent = "Compared with the baseline " + b.file + " by finding fingerprint.";
+    var cards = document.getElementById("baseline-cards");
+    cards.appendChild(card("New since baseline", fresh.length, fresh.length > 0 ? COLOUR.fail : "#e5e7eb"));
+    cards.appendChild(card("Fixed since baseline", b.fixed.length, b.fixed.length > 0 ? COLOUR.pass : "#e5e7eb"));
+    cards.appendChild(card("Unchanged", unchanged, "#94a3b8"));
+    findingRows(document.querySelector("#new-table tbody"), fresh, "Nothing new since the baseline.");
+    findingRows(document.querySelector("#fixed-table tbody"), b.fixed, "Nothing fixed since the baseline.");
+    document.getElementById("show-new").addEventListener("click", function () {
+      FILTERS.forEach(function (f) { document.getElementById("f-" + f[0]).value = ""; });
+      document.getElementById("f-search").value = "";
+      document.getElementById("f-baseline").value = "new";
+      state.limit = PAGE; renderFindings();
+      document.getElementById("findings-h").scrollIntoView();
+    });
+  }
+  entryTable("waivers", gov.waivers, "waiver");
+  entryTable("attestations", gov.attestations, "attestation");
+}
+
 // ---- findings ----
+function baselineOf(r) { return r.baselineState || "none"; }
 var FILTERS = [
   ["severity", function (r) { return r.severity; }, SEVERITIES],
   ["status", function (r) { return r.status; }, STATUSES],
   ["policy", function (r) { return r.policyId; }, null],
   ["account", function (r) { return r.accountId; }, null],
   ["region", function (r) { return r.region; }, null],
-  ["directory", dirOf, null]
-];
+  ["directory", dirOf, null],
+  ["baseline", baselineOf, ["new", "unchanged", "none"]]
+].filter(function (f) { return document.getElementById("f-" + f[0]) !== null; });
+var FILTER_LABEL = { status: STATUS_LABEL, baseline: BASELINE_LABEL };
 var SORTS = {
   severity: function (r) { return SEVERITIES.indexOf(r.severity); },
   status: function (r) { return STATUSES.indexOf(r.status); },
@@ -165,7 +242,9 @@ var SORTS = {
 var state = { sort: "status", dir: 1, limit: PAGE };
 var searchText = results.map(function (r) {
   var p = policies.get(r.policyId);
-  return [r.policyId, p ? p.title : "", r.resourceId, r.resourceType, r.accountId, r.region, dirOf(r), r.message, r.status, r.severity, JSON.stringify(r.evidence)].join(" ").toLowerCase();
+  var w = r.waiver, a = r.attestation;
+  return [r.policyId, p ? p.title : "", r.resourceId, r.resourceType, r.accountId, r.region, dirOf(r), r.message, r.status, r.severity, JSON.stringify(r.evidence),
+    r.baselineState || "", w ? w.id + " " + w.owner + " " + w.justification : "", a ? a.id + " " + a.attestedBy + " " + a.evidence : ""].join(" ").toLowerCase();
 });
 
 function buildFilters() {
@@ -173,7 +252,7 @@ function buildFilters() {
   FILTERS.forEach(function (f) {
     var select = document.getElementById("f-" + f[0]);
     var values = f[2] || Array.from(new Set(results.map(f[1]))).sort(cmp);
-    values.forEach(function (v) { select.appendChild(el("option", { value: v, text: f[0] === "status" ? STATUS_LABEL[v] : v })); });
+    values.forEach(function (v) { select.appendChild(el("option", { value: v, text: FILTER_LABEL[f[0]] ? FILTER_LABEL[f[0]][v] : v })); });
     select.addEventListener("change", function () { state.limit = PAGE; renderFindings(); });
   });
   document.getElementById("f-search").addEventListener("input", function () { state.limit = PAGE; renderFindings(); });
@@ -216,9 +295,16 @@ function details(r, id) {
     var label = ref.title + (ref.where ? " (" + ref.where + ")" : "");
     return el("li", {}, [href ? el("a", { href: href, rel: "noopener noreferrer", target: "_blank", text: label }) : label]);
   }));
+  var w = r.waiver, a = r.attestation;
+  var governanceRows = [];
+  if (w) governanceRows.push(el("dt", { text: "Waiver" }), el("dd", { text: w.id + ": " + w.justification + " (owner " + w.owner + ", expires " + w.expires + ")" }));
+  if (a) governanceRows.push(el("dt", { text: "Attestation" }), el("dd", { text: a.id + ": attested by " + a.attestedBy + " on " + a.attestedAt + ", evidence " + a.evidence + ", expires " + a.expires }));
+  if (r.baselineState) governanceRows.push(el("dt", { text: "Baseline" }), el("dd", { text: BASELINE_LABEL[r.baselineState] || r.baselineState }));
   var dl = el("dl", {}, [
     el("dt", { text: "Policy" }), el("dd", { text: r.policyId + ": " + p.title }),
-    el("dt", { text: "Message" }), el("dd", { text: r.message }),
+    el("dt", { text: "Message" }), el("dd", { text: r.message })
+  ].concat(governanceRows, [
+
     el("dt", { text: "Description" }), el("dd", { text: p.description || "-" }),
     el("dt", { text: "Remediation" }), el("dd", { text: p.remediation || "-" }),
     el("dt", { text: "Controls" }), el("dd", { text: p.controls.join(", ") || "-" }),
@@ -226,7 +312,7 @@ function details(r, id) {
     el("dt", { text: "References" }), el("dd", {}, [p.references.length ? refs : "-"]),
     el("dt", { text: "Resource" }), el("dd", { className: "mono", text: r.resourceType + " " + r.resourceId }),
     el("dt", { text: "Fingerprint" }), el("dd", { className: "mono", text: r.fingerprint })
-  ]);
+  ]));
   return el("tr", { className: "details", id: id, hidden: "" }, [el("td", { colspan: 9 }, [el("div", { className: "details" }, [dl])])]);
 }
 
@@ -237,8 +323,10 @@ function renderFindings() {
   idx.slice(0, state.limit).forEach(function (i) {
     var r = results[i], id = "d" + i;
     var toggle = el("button", { type: "button", className: "toggle", "aria-expanded": "false", "aria-controls": id, "aria-label": "Details for " + r.resourceId, text: "+" });
-    var row = el("tr", { className: "finding", "data-status": r.status, "data-severity": r.severity }, [
-      el("td", {}, [toggle]), el("td", {}, [badge("sev", r.severity)]), el("td", { className: "nowrap" }, [badge("st", r.status)]),
+    var statusCell = el("td", { className: "nowrap" }, [badge("st", r.status)]);
+    if (r.baselineState === "new") statusCell.appendChild(el("span", { className: "badge new", title: "New since the baseline", text: "new" }));
+    var row = el("tr", { className: "finding", "data-status": r.status, "data-severity": r.severity, "data-baseline": baselineOf(r) }, [
+      el("td", {}, [toggle]), el("td", {}, [badge("sev", r.severity)]), statusCell,
       el("td", { className: "mono nowrap", text: r.policyId }), el("td", { className: "mono wrap", text: r.resourceId }),
       el("td", { className: "mono nowrap", text: r.accountId }), el("td", { className: "nowrap", text: r.region }), el("td", { className: "mono nowrap", text: dirOf(r) }),
       el("td", { text: r.message })
@@ -257,7 +345,7 @@ function renderFindings() {
   });
 }
 
-header(); cards(); charts(); collectionErrors(); compliance(); buildFilters(); renderFindings();
+header(); governance(); cards(); charts(); collectionErrors(); compliance(); buildFilters(); renderFindings();
 document.body.setAttribute("data-ready", "true");
 })();
 `;

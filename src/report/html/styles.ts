@@ -27,6 +27,10 @@ h3 { font-size:13px; margin:0 0 8px; color:var(--muted); text-transform:uppercas
 .st-fail { background:#fee2e2; color:#991b1b; } .st-error { background:#ede9fe; color:#5b21b6; } .st-manual { background:#cffafe; color:#155e75; }
 .st-waived { background:#e2e8f0; color:#334155; } .st-pass { background:#dcfce7; color:#166534; } .st-not_applicable { background:#f1f5f9; color:#475569; }
 .st-not_assessed { background:repeating-linear-gradient(45deg,#f8fafc,#f8fafc 4px,#e2e8f0 4px,#e2e8f0 8px); color:#334155; border:1px dashed #94a3b8; }
+.badge.new { background:#fee2e2; color:#991b1b; border-color:#fca5a5; margin-left:4px; text-transform:uppercase; font-size:10px; letter-spacing:.04em; }
+.gv-applied { background:#dcfce7; color:#166534; } .gv-expired { background:#fef3c7; color:#92400e; border-color:#f59e0b; } .gv-unused { background:#fef9c3; color:#854d0e; border:1px dashed #ca8a04; }
+tr.attention > td { background:#fffbeb; } #governance h3 { margin-top:12px; } #governance table { margin-bottom:8px; }
+#manual-note { margin:12px 0 0; padding:6px 10px; border-left:4px solid var(--manual); background:#ecfeff; }
 .alert { border-color:#c4b5fd; background:#faf5ff; } .alert h2 { color:#5b21b6; }
 .alert li { margin:2px 0; }
 table { border-collapse:collapse; width:100%; } th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); vertical-align:top; }

@@ -1,12 +1,13 @@
 /** The data the HTML report embeds: the scan report in the shared order, with links vetted and collection errors worded. */
 
-import type { ComplianceView, PolicyMeta, Result, ScanReport } from "../../findings/types.js";
+import type { BaselineSummary, ComplianceView, GovernanceEntry, PolicyMeta, Result, ScanReport } from "../../findings/types.js";
 import type { CollectionError, InventoryScope } from "../../inventory/model.js";
 import { compareControlIds } from "../shared/compare-control-ids.js";
 import { sortResults } from "../shared/compare-results.js";
 import { describeCollectionError, sortCollectionErrors } from "../shared/describe-collection-error.js";
 import { sortPolicies } from "../shared/policy-index.js";
 import { safeUrl } from "../shared/safe-url.js";
+import { sortFixedFindings, sortGovernanceEntries } from "../shared/sort-governance.js";
 
 export interface HtmlViewModel {
   tool: { name: string; version: string };
@@ -15,6 +16,8 @@ export interface HtmlViewModel {
   policies: (Omit<PolicyMeta, "references"> & { references: { title: string; url: string | null; where: string }[] })[];
   results: Result[];
   compliance: ComplianceView | null;
+  /** Waivers and attestations needing attention first; fixed findings in the result order. */
+  governance: { waivers: GovernanceEntry[]; attestations: GovernanceEntry[]; baseline: BaselineSummary | null } | null;
 }
 
 export function htmlViewModel(report: Readonly<ScanReport>): HtmlViewModel {
@@ -42,6 +45,15 @@ export function htmlViewModel(report: Readonly<ScanReport>): HtmlViewModel {
     compliance:
       report.compliance !== undefined
         ? { ...report.compliance, controls: [...report.compliance.controls].sort((a, b) => compareControlIds(a.id, b.id)) }
+        : null,
+    governance:
+      report.governance !== undefined
+        ? {
+            waivers: sortGovernanceEntries(report.governance.waivers),
+            attestations: sortGovernanceEntries(report.governance.attestations),
+            baseline:
+              report.governance.baseline !== undefined ? { ...report.governance.baseline, fixed: sortFixedFindings(report.governance.baseline.fixed) } : null,
+          }
         : null,
   };
 }

@@ -45,7 +45,7 @@ describe("loadPolicies", () => {
 
   it("rejects an unknown resource type, listing the known ones", () => {
     const { message } = loadOne(policyYaml({ resource: "desktop" }));
-    expect(message).toMatch(/p\.yaml: line 6: unknown resource type "desktop"; known types: directory, ipGroup/);
+    expect(message).toMatch(/p\.yaml: line 6: unknown resource type "desktop"; known types: accountRegion, alarm, bundle, dhcpOptions/);
   });
 
   it("rejects a CEL syntax error with the line and column inside the file", () => {

@@ -1,0 +1,396 @@
+/** The shipped policies rewritten as plain TypeScript over the resolved views: the benchmark's practical limit for the same decisions. */
+
+import { fingerprint } from "../src/findings/fingerprint.js";
+import { STATUSES, type Status } from "../src/findings/types.js";
+import type { ResolvedInventory } from "../src/inventory/resolve-inventory.js";
+import type { ResourceType } from "../src/inventory/resource-types.js";
+import { parseCidr, parseIp, type Cidr } from "../src/policy/net-address.js";
+
+type Params = Record<string, unknown>;
+type View = Record<string, unknown>;
+
+export interface BaselineRule {
+  id: string;
+  resource: ResourceType;
+  match?: (r: View, p: Params, now: Date) => boolean;
+  assert: (r: View, p: Params, now: Date) => boolean;
+  message?: (r: View) => string;
+  /** A manual control: every matching resource is `manual`, as in the engine. */
+  manual?: boolean;
+}
+
+/** A baseline result: the fields a report needs, without the engine's evidence. */
+export interface BaselineResult {
+  policyId: string;
+  status: Status;
+  resourceId: string;
+  accountId: string;
+  region: string;
+  message: string;
+  fingerprint: string;
+}
+
+class MissingField extends Error {}
+
+/** Field access with CEL's strictness: reading an absent field is an error, never a silent undefined. */
+function get(value: unknown, field: string): unknown {
+  if (value === null || typeof value !== "object" || !(field in value)) throw new MissingField(`no such key: ${field}`);
+  return (value as View)[field];
+}
+const obj = (value: unknown, field: string): View => get(value, field) as View;
+const list = (value: unknown, field: string): View[] => {
+  const items = get(value, field);
+  if (!Array.isArray(items)) throw new MissingField(`${field} is not a list`);
+  return items as View[];
+};
+const strings = (p: Params, name: string): string[] => p[name] as string[];
+
+const LIVE_EXCLUDED = new Set(["TERMINATING", "TERMINATED"]);
+const live = (r: View): boolean => !LIVE_EXCLUDED.has(get(r, "state") as string);
+const encrypted = (r: View): boolean => get(r, "rootVolumeEncrypted") === true || get(r, "userVolumeEncrypted") === true;
+const liveEncrypted = (r: View): boolean => live(r) && encrypted(r);
+const hasIpGroups = (r: View): boolean => list(r, "ipGroupIds").length > 0;
+
+function inFedrampScope(r: View, p: Params): boolean {
+  const key = p["scopeTagKey"] as string;
+  if (key === "") return true;
+  const tags = obj(r, "tags");
+  return key in tags && strings(p, "scopeTagValues").includes(tags[key] as string);
+}
+
+/** Parses like the CEL cidr()/ip() helpers: bad input throws, which the runner turns into `error`. */
+function cidrOf(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (parsed === null) throw new Error(`network address '${text}' parse error`);
+  return parsed;
+}
+
+const parsedRanges = new WeakMap<string[], Cidr[]>();
+
+/** Params are fixed for a run: parse their CIDRs once, as hand-written code would. */
+function ranges(p: Params, name: string): Cidr[] {
+  const texts = strings(p, name);
+  let parsed = parsedRanges.get(texts);
+  if (!parsed) parsedRanges.set(texts, (parsed = texts.map(cidrOf)));
+  return parsed;
+}
+
+/** Any IPv4 or IPv6 source of the rule is the whole internet. */
+function openToInternet(rule: View): boolean {
+  const sources = [...(get(rule, "ipv4") as string[]), ...(get(rule, "ipv6") as string[])];
+  return sources.some((c) => c === "0.0.0.0/0" || c === "::/0" || parseCidr(c)?.prefix === 0);
+}
+
+function allowsTcpPort(rule: View, port: number): boolean {
+  const protocol = get(rule, "protocol");
+  if (protocol === "all") return true;
+  return protocol === "tcp" && (get(rule, "fromPort") as number) <= port && port <= (get(rule, "toPort") as number);
+}
+
+/** A WorkSpace security group admits `port` from a source outside the admin ranges or prefix lists. */
+function adminPortOpenBeyond(r: View, p: Params, port: number): boolean {
+  const adminCidrs = ranges(p, "adminCidrs");
+  const adminPrefixLists = strings(p, "adminPrefixLists");
+  return list(r, "securityGroups").some((g) =>
+    list(g, "ingress").some((rule) => {
+      if (!allowsTcpPort(rule, port)) return false;
+      const sources = [...(get(rule, "ipv4") as string[]), ...(get(rule, "ipv6") as string[])];
+      if (sources.some((c) => !adminCidrs.some((a) => a.containsCidr(cidrOf(c))))) return true;
+      return (get(rule, "prefixListIds") as string[]).some((id) => !adminPrefixLists.includes(id));
+    }),
+  );
+}
+
+export const BASELINE_RULES: BaselineRule[] = [
+  {
+    id: "WS-ENC-001",
+    resource: "workspace",
+    match: live,
+    assert: (r) => get(r, "rootVolumeEncrypted") === true,
+    message: (r) => `WorkSpace ${r.id as string} (${r["userName"] as string}) has an unencrypted root volume`,
+  },
+  {
+    id: "WS-ENC-002",
+    resource: "workspace",
+    match: live,
+    assert: (r) => get(r, "userVolumeEncrypted") === true,
+    message: (r) => `WorkSpace ${r.id as string} (${r["userName"] as string}) has an unencrypted user volume`,
+  },
+  {
+    id: "WS-ENC-003",
+    resource: "workspace",
+    match: liveEncrypted,
+    assert: (r) => {
+      const ref = get(r, "volumeEncryptionKey");
+      return ref !== null && ref !== "" && get(r, "kmsKey") !== null;
+    },
+  },
+  {
+    id: "WS-ENC-004",
+    resource: "workspace",
+    match: (r, p) => liveEncrypted(r) && !strings(p, "awsManagedKeyAllowedDirectories").includes(get(r, "directoryId") as string),
+    assert: (r) => {
+      const key = get(r, "kmsKey");
+      return key !== null && get(key, "keyManager") === "CUSTOMER";
+    },
+  },
+  {
+    id: "WS-ENC-005",
+    resource: "kmsKey",
+    assert: (r) => get(r, "keySpec") === "SYMMETRIC_DEFAULT" && get(r, "keyUsage") === "ENCRYPT_DECRYPT",
+  },
+  {
+    id: "WS-ENC-006",
+    resource: "workspace",
+    match: liveEncrypted,
+    assert: (r) => {
+      const key = get(r, "kmsKey");
+      return key !== null && get(key, "keyState") === "Enabled" && get(key, "enabled") === true;
+    },
+  },
+  {
+    id: "WS-ENC-007",
+    resource: "kmsKey",
+    match: (r) => get(r, "keyManager") === "CUSTOMER",
+    assert: (r) => get(r, "rotationEnabled") === true,
+  },
+  {
+    id: "WS-FED-001",
+    resource: "directory",
+    match: inFedrampScope,
+    assert: (r) => get(r, "endpointEncryptionMode") === "FIPS_VALIDATED",
+  },
+  {
+    id: "WS-FED-003",
+    resource: "directory",
+    match: inFedrampScope,
+    assert: (r, p) => {
+      const access = obj(r, "access");
+      return strings(p, "deniedClientTypes").every((t) => get(access, t) === "DENY");
+    },
+  },
+  {
+    id: "WS-IPG-001",
+    resource: "directory",
+    assert: hasIpGroups,
+  },
+  {
+    id: "WS-IPG-002",
+    resource: "directory",
+    match: hasIpGroups,
+    assert: (r, p) =>
+      list(r, "ipGroups").every((g) =>
+        list(g, "rules").every((rule) => {
+          const text = get(rule, "cidr") as string;
+          return (parseIp(text) !== null ? 32 : cidrOf(text).prefix) >= (p["minPrefixLength"] as number);
+        }),
+      ),
+  },
+  {
+    id: "WS-IPG-003",
+    resource: "directory",
+    match: hasIpGroups,
+    assert: (r, p) => list(r, "ipGroups").every((g) => list(g, "rules").length > 0 || strings(p, "intentionalLockoutGroups").includes(g["id"] as string)),
+  },
+  {
+    id: "WS-IPG-004",
+    resource: "directory",
+    match: hasIpGroups,
+    assert: (r, p) => {
+      const nonPublic = ranges(p, "nonPublicRanges");
+      return list(r, "ipGroups").every((g) =>
+        list(g, "rules").every((rule) => {
+          const text = get(rule, "cidr") as string;
+          const ip = parseIp(text);
+          return !nonPublic.some((range) => (ip !== null ? range.containsIp(ip) : range.containsCidr(cidrOf(text))));
+        }),
+      );
+    },
+  },
+  {
+    id: "WS-AUTH-001",
+    resource: "directory",
+    assert: (r, p) => {
+      const dsType = get(r, "dsType") as string | null;
+      if ((dsType === "ADConnector" || dsType === "MicrosoftAD") && get(r, "radius") !== null && get(obj(r, "radius"), "status") === "Completed") return true;
+      return p["acceptSamlAsMfa"] === true && get(r, "saml") !== null && get(obj(r, "saml"), "status") === "ENABLED";
+    },
+  },
+  {
+    id: "WS-AUTH-002",
+    resource: "directory",
+    match: (r) => {
+      const dsType = get(r, "dsType") as string | null;
+      return (dsType === "ADConnector" || dsType === "MicrosoftAD") && get(r, "radius") !== null;
+    },
+    assert: (r) => {
+      const status = get(obj(r, "radius"), "status");
+      return status !== null && status !== "Failed" && status !== "Creating";
+    },
+  },
+  {
+    id: "WS-AUTH-005",
+    resource: "directory",
+    match: (r, p) => !strings(p, "reconnectAllowedDirectories").includes(r["id"] as string),
+    assert: (r) => get(obj(r, "clientProperties"), "reconnect") === "DISABLED",
+  },
+  {
+    id: "WS-DEV-001",
+    resource: "directory",
+    match: (r, p) => !strings(p, "webAccessAllowedDirectories").includes(r["id"] as string),
+    assert: (r) => get(obj(r, "access"), "web") === "DENY",
+  },
+  {
+    id: "WS-DEV-002",
+    resource: "directory",
+    match: (_r, p) => p["requireManagedDevices"] === true,
+    assert: (r) => {
+      const access = obj(r, "access");
+      const managed = (v: unknown): boolean => v === "TRUST" || v === "DENY";
+      return managed(get(access, "windows")) && managed(get(access, "osx"));
+    },
+  },
+  {
+    id: "WS-DEV-003",
+    resource: "directory",
+    match: (r) => {
+      const access = obj(r, "access");
+      return get(access, "windows") === "TRUST" || get(access, "osx") === "TRUST";
+    },
+    assert: (r, p) => {
+      const access = obj(r, "access");
+      return strings(p, "otherClientTypes").every((t) => get(access, t) === "DENY");
+    },
+  },
+  {
+    id: "WS-DEV-005",
+    resource: "directory",
+    manual: true,
+    match: (r) => {
+      const access = obj(r, "access");
+      return get(access, "windows") === "TRUST" || get(access, "osx") === "TRUST";
+    },
+    assert: () => false,
+  },
+  {
+    id: "WS-DIR-001",
+    resource: "directory",
+    assert: (r) => get(r, "wsState") === "REGISTERED" && (get(r, "dsType") === null || get(r, "dsStage") === "Active"),
+  },
+  {
+    id: "WS-DIR-002",
+    resource: "directory",
+    assert: (r) => {
+      const subnets = list(r, "subnets");
+      if (subnets.length < 2) return false;
+      const first = get(subnets[0], "availabilityZone");
+      return subnets.some((s) => get(s, "availabilityZone") !== first);
+    },
+  },
+  {
+    id: "WS-HOST-001",
+    resource: "directory",
+    match: (r, p) => !strings(p, "localAdminAllowedDirectories").includes(r["id"] as string),
+    assert: (r) => get(obj(r, "creation"), "userEnabledAsLocalAdministrator") === false,
+  },
+  {
+    id: "WS-NET-001",
+    resource: "directory",
+    match: (r) => list(r, "subnetIds").length > 0,
+    assert: (r) =>
+      list(r, "subnets").every((s) => {
+        const table = get(s, "routeTable");
+        if (table === null) return false;
+        return !list(table, "routes").some(
+          (route) => get(route, "targetType") === "igw" && get(route, "state") === "active" && (get(route, "destination") === "0.0.0.0/0" || get(route, "destinationIpv6") === "::/0"),
+        );
+      }),
+  },
+  {
+    id: "WS-NET-002",
+    resource: "directory",
+    assert: (r) => get(obj(r, "creation"), "enableInternetAccess") === false,
+  },
+  {
+    id: "WS-NET-003",
+    resource: "workspace",
+    match: (r) => live(r) && get(r, "ipAddress") !== null,
+    assert: (r) => {
+      const eni = get(r, "networkInterface");
+      return eni !== null && get(eni, "publicIp") === null;
+    },
+  },
+  {
+    id: "WS-OPS-001",
+    resource: "directory",
+    match: (r, p) => !strings(p, "manualPatchingDirectories").includes(r["id"] as string),
+    assert: (r) => get(obj(r, "creation"), "enableMaintenanceMode") === true,
+  },
+  {
+    id: "WS-OPS-002",
+    resource: "workspace",
+    match: live,
+    assert: (r, p) => !strings(p, "unhealthyStates").includes(get(r, "state") as string),
+  },
+  {
+    id: "WS-SG-004",
+    resource: "workspace",
+    match: live,
+    assert: (r) => list(r, "securityGroups").every((g) => !list(g, "ingress").some(openToInternet)),
+  },
+  {
+    id: "WS-SG-005",
+    resource: "workspace",
+    match: live,
+    assert: (r, p) => !adminPortOpenBeyond(r, p, 3389),
+  },
+  {
+    id: "WS-SG-006",
+    resource: "workspace",
+    match: live,
+    assert: (r, p) => !adminPortOpenBeyond(r, p, 22),
+  },
+];
+
+export interface BaselineOptions {
+  now: Date;
+  /** Per-policy params (the shipped defaults), by policy id. */
+  params: Record<string, Params>;
+  /** Build report-ready results (message and fingerprint); false decides only. */
+  results: boolean;
+}
+
+/** Runs the rules; with `results: false` only the status counts are kept, which is the floor of the work. */
+export function runBaseline(rules: BaselineRule[], inventory: ResolvedInventory, options: BaselineOptions): { results: BaselineResult[]; counts: Map<string, Record<Status, number>> } {
+  const results: BaselineResult[] = [];
+  const counts = new Map<string, Record<Status, number>>();
+  for (const rule of rules) {
+    const params = options.params[rule.id] ?? {};
+    const tally = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+    counts.set(rule.id, tally);
+    for (const resource of inventory.entities[rule.resource]) {
+      let status: Status;
+      try {
+        if (rule.match && !rule.match(resource, params, options.now)) status = "not_applicable";
+        else if (rule.manual === true) status = "manual";
+        else status = rule.assert(resource, params, options.now) ? "pass" : "fail";
+      } catch {
+        status = "error";
+      }
+      tally[status] += 1;
+      if (options.results) {
+        const message = status === "fail" && rule.message ? rule.message(resource) : status;
+        results.push({
+          policyId: rule.id,
+          status,
+          resourceId: resource.id,
+          accountId: resource.accountId,
+          region: resource.region,
+          message,
+          fingerprint: fingerprint(rule.id, resource.accountId, resource.region, resource.id),
+        });
+      }
+    }
+  }
+  return { results, counts };
+}
