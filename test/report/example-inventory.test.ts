@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Log } from "sarif";
 import { describe, expect, it } from "vitest";
-import { runEvaluation } from "../../src/policy/run-evaluation.js";
+import { runEvaluation } from "../../src/pipeline/run-evaluation.js";
 import { reporters } from "../../src/report/index.js";
 import { githubProblems, sarifSchemaValidator } from "./sarif-checks.js";
 

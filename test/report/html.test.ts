@@ -1,11 +1,11 @@
-// The HTML report in headless Chromium: loads offline with no console error or request, filters work, hostile strings stay text.
+// The HTML report in headless Chromium: loads offline with no console error or request, governance and filters work, hostile strings stay text.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { htmlReporter } from "../../src/report/html/index.js";
 import { CLIENT_SCRIPT } from "../../src/report/html/client-script.js";
-import { SCAN_REPORT, XSS_IMG, XSS_SCRIPT } from "../fixtures/scan-report.js";
+import { GOVERNANCE, SCAN_REPORT, XSS_IMG, XSS_SCRIPT } from "../fixtures/scan-report.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const HTML_FILE = `${ARTIFACTS}report.html`;
@@ -18,6 +18,10 @@ const dialogs: string[] = [];
 
 async function rows(): Promise<number> {
   return page.locator("#findings-table tbody tr.finding").count();
+}
+
+async function attributes(selector: string, name: string): Promise<(string | null)[]> {
+  return Promise.all((await page.locator(selector).all()).map((l) => l.getAttribute(name)));
 }
 
 async function choose(filter: string, value: string): Promise<void> {
@@ -87,7 +91,7 @@ describe("html report in Chromium", () => {
   });
 
   it("filters by severity, status, policy, account, region, directory and free text", async () => {
-    expect(await rows()).toBe(12);
+    expect(await rows()).toBe(13);
     await choose("status", "fail");
     expect(await rows()).toBe(5);
     await choose("severity", "high");
@@ -109,7 +113,62 @@ describe("html report in Chromium", () => {
     await page.fill("#f-search", "10.1.0.3");
     expect(await rows()).toBe(1);
     await page.fill("#f-search", "");
-    expect(await page.locator("#shown-count").innerText()).toBe("Showing 12 of 12 matching results (12 in total).");
+    expect(await page.locator("#shown-count").innerText()).toBe("Showing 13 of 13 matching results (13 in total).");
+  });
+
+  it("leads with new and fixed since the baseline, then waivers and attestations needing attention first", async () => {
+    expect((await attributes("main > section:not([hidden])", "id"))[0]).toBe("governance");
+    const gov = page.locator("#governance");
+    expect(await gov.isVisible()).toBe(true);
+    expect(await page.locator("#baseline-cards").innerText()).toMatch(/2\s+New since baseline[\s\S]*2\s+Fixed since baseline[\s\S]*4\s+Unchanged/);
+    expect(await page.locator("#baseline-caption").innerText()).toContain("baseline/wsaudit.json");
+    const newRows = page.locator("#new-table tbody tr");
+    expect(await newRows.count()).toBe(2);
+    expect(await newRows.first().innerText()).toContain("wsipg-0001");
+    const fixedText = await page.locator("#fixed-table tbody").innerText();
+    expect(fixedText).toContain("wsipg-0002");
+    expect(fixedText).toContain(`Directory ${XSS_SCRIPT} has 1 DNS server.`);
+    expect(await attributes("#waivers-table tbody tr", "data-state")).toEqual(["expired", "unused", "applied"]);
+    expect(await page.locator("#waivers-table tbody tr.attention").count()).toBe(2);
+    const unused = await page.locator('#waivers-table tbody tr[data-state="unused"]').innerText();
+    expect(unused).toContain(GOVERNANCE.waivers[2]!.owner);
+    expect(unused).toContain("Unused");
+    expect(await page.locator('#waivers-table tbody tr[data-state="applied"] td.num').innerText()).toBe("1");
+    expect(await attributes("#attestations-table tbody tr", "data-state")).toEqual(["expired", "applied"]);
+    expect(await page.locator("#manual-note").innerText()).toContain("Manual: 1 result(s) need an attestation");
+  });
+
+  it("filters by baseline state, marks new findings, and jumps to them from the governance section", async () => {
+    await choose("baseline", "new");
+    expect(await rows()).toBe(2);
+    expect(await page.locator("#findings-table tbody tr.finding .badge.new").count()).toBe(2);
+    await choose("baseline", "unchanged");
+    expect(await rows()).toBe(4);
+    expect(await page.locator("#findings-table tbody tr.finding .badge.new").count()).toBe(0);
+    await choose("baseline", "none");
+    expect(await rows()).toBe(7);
+    await page.click("#f-reset");
+    expect(await page.locator("#findings-table tbody tr.finding .badge.new").count()).toBe(2);
+    await page.click("#show-new");
+    expect(await page.inputValue("#f-baseline")).toBe("new");
+    expect(await rows()).toBe(2);
+    await page.click("#f-reset");
+  });
+
+  it("shows the waiver and the attestation behind a result in its details", async () => {
+    await choose("status", "waived");
+    expect(await rows()).toBe(1);
+    await page.click("#findings-table tbody tr.finding button.toggle");
+    const waived = await page.locator("#findings-table tbody tr.details").first().innerText();
+    expect(waived).toContain("W-001: legacy image, ticket SEC-42 (owner secops@example.com, expires 2026-06-30)");
+    expect(waived).toMatch(/Baseline\s+Unchanged/);
+    await page.click("#f-reset");
+    await page.fill("#f-search", "A-001");
+    expect(await rows()).toBe(1);
+    await page.click("#findings-table tbody tr.finding button.toggle");
+    const attested = await page.locator("#findings-table tbody tr.details").first().innerText();
+    expect(attested).toContain("A-001: attested by jane.doe@example.com on 2025-11-15, evidence SEC-77 client config export, expires 2026-11-15");
+    await page.click("#f-reset");
   });
 
   it("sorts by a column, both ways", async () => {
@@ -152,6 +211,12 @@ describe("html report in Chromium", () => {
   it("writes a screenshot artifact", async () => {
     await page.screenshot({ path: `${ARTIFACTS}report.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);
+  });
+
+  it("offers the baseline filter and the governance section only when there is something to show", () => {
+    expect(htmlReporter(SCAN_REPORT, {})).toContain('<select id="f-baseline">');
+    const plain = htmlReporter({ ...SCAN_REPORT, governance: { waivers: [], attestations: [] } }, {});
+    expect(plain).not.toContain('id="f-baseline"');
   });
 
   it("embeds a script that cannot close its own element", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { fingerprint } from "../../src/findings/fingerprint.js";
 import type { Result, ScanReport } from "../../src/findings/types.js";
 import { sarifReporter } from "../../src/report/sarif/index.js";
-import { SCAN_REPORT } from "../fixtures/scan-report.js";
+import { GOVERNANCE, SCAN_REPORT } from "../fixtures/scan-report.js";
 import { githubProblems, sarifSchemaValidator } from "./sarif-checks.js";
 
 const validate = sarifSchemaValidator();
@@ -46,11 +46,12 @@ describe("sarif reporter", () => {
     expect(net.help!.markdown).not.toContain("<script>");
   });
 
-  it("emits one result per failing resource, located in the policy file, with resource, account and region in the message", () => {
+  it("emits one result per failing or waived resource, located in the policy file, with resource, account and region in the message", () => {
     const results = render().runs[0]!.results!;
-    const failing = SCAN_REPORT.results.filter((r) => r.status === "fail");
-    expect(results).toHaveLength(failing.length);
-    expect(results.map((r) => r.ruleId)).toEqual(["WS-NET-003", "WS-ENC-001", "WS-ENC-001", "WS-DIR-003", "WS-OPS-004"]);
+    const emitted = SCAN_REPORT.results.filter((r) => r.status === "fail" || r.status === "waived");
+    expect(results).toHaveLength(emitted.length);
+    // Failures most severe first, then the waived result.
+    expect(results.map((r) => r.ruleId)).toEqual(["WS-NET-003", "WS-ENC-001", "WS-ENC-001", "WS-DIR-003", "WS-OPS-004", "WS-ENC-001"]);
     const net = results[0]!;
     expect(net.level).toBe("error");
     expect(net.message.text).toBe("wsipg-0001 (account 111111111111, region us-east-1): IP group <script>window.__xss=1;alert(1)</script> allows 0.0.0.0/0.");
@@ -110,18 +111,97 @@ describe("sarif reporter", () => {
     // `error` results are never results: a code scanning alert would carry the rule's security severity.
     expect(render().runs[0]!.results!.some((r) => (r.message.text ?? "").startsWith("ws-bbbb0002"))).toBe(false);
 
-    const clean: ScanReport = { ...SCAN_REPORT, inventory: { ...SCAN_REPORT.inventory, errors: [] }, results: SCAN_REPORT.results.filter((r) => r.status !== "error") };
+    const clean: ScanReport = {
+      ...SCAN_REPORT,
+      inventory: { ...SCAN_REPORT.inventory, errors: [] },
+      results: SCAN_REPORT.results.filter((r) => r.status !== "error"),
+      governance: { waivers: GOVERNANCE.waivers.filter((w) => w.state === "applied"), attestations: [] },
+    };
     const ok = render(clean).runs[0]!.invocations![0]!;
     expect(ok.executionSuccessful).toBe(true);
     expect(ok.toolExecutionNotifications).toEqual([]);
   });
 
-  it("drops the lowest severities first beyond the result limit and says how many", () => {
+  it("drops waived results and then the lowest severities first beyond the result limit, and says how many", () => {
     const run = render(SCAN_REPORT, { sarifMaxResults: 3 }).runs[0]!;
     expect(run.results!.map((r) => r.ruleId)).toEqual(["WS-NET-003", "WS-ENC-001", "WS-ENC-001"]);
-    expect(run.properties).toMatchObject({ resultsFailing: 5, resultsEmitted: 3, resultsDropped: 2 });
+    expect(run.properties).toMatchObject({ resultsFailing: 5, resultsWaived: 1, resultsEmitted: 3, resultsDropped: 3 });
     const dropped = run.invocations![0]!.toolExecutionNotifications!.find((n) => n.descriptor?.id === "wsaudit/results-dropped")!;
-    expect(dropped.message.text).toMatch(/^2 failing result\(s\) were left out/);
+    expect(dropped.message.text).toMatch(/^3 result\(s\) were left out/);
+    // Room for every failure but not the waived result: the waived one goes, no failure does.
+    const five = render(SCAN_REPORT, { sarifMaxResults: 5 }).runs[0]!.results!;
+    expect(five).toHaveLength(5);
+    expect(five.some((r) => r.suppressions !== undefined)).toBe(false);
+  });
+
+  it("carries waived results with an accepted external suppression and the waiver's justification, or leaves them out", () => {
+    const results = render().runs[0]!.results!;
+    const suppressed = results.filter((r) => r.suppressions !== undefined);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]!.suppressions).toEqual([
+      { kind: "external", status: "accepted", justification: "legacy image, ticket SEC-42", properties: { waiverId: "W-001", owner: "secops@example.com", expires: "2026-06-30" } },
+    ]);
+    expect(suppressed[0]!.message.text).toContain("(waived by W-001 until 2026-06-30: legacy image, ticket SEC-42)");
+    expect(suppressed[0]!.partialFingerprints!["wsaudit/v1"]).toBe(fingerprint("WS-ENC-001", "111111111111", "us-east-1", "ws-aaaa0003"));
+    const omitted = render(SCAN_REPORT, { sarifWaived: "omit" });
+    expect(omitted.runs[0]!.results!.some((r) => r.suppressions !== undefined)).toBe(false);
+    expect(omitted.runs[0]!.results).toHaveLength(5);
+    expect(omitted.runs[0]!.properties).toMatchObject({ resultsWaived: 1, resultsEmitted: 5 });
+    expect(validate(omitted)).toBe(true);
+  });
+
+  it("marks every result new or unchanged against the baseline, and lists fixed findings in the run properties, not as absent results", () => {
+    const run = render().runs[0]!;
+    const state = Object.fromEntries(run.results!.map((r) => [`${r.ruleId} ${r.message.text!.split(" ")[0]}`, r.baselineState]));
+    expect(state).toEqual({
+      "WS-NET-003 wsipg-0001": "new",
+      "WS-ENC-001 ws-aaaa0002": "new",
+      "WS-ENC-001 ws-bbbb0001": "unchanged",
+      "WS-DIR-003 d-906700aaaa": "unchanged",
+      "WS-OPS-004 ws-aaaa0003": "unchanged",
+      "WS-ENC-001 ws-aaaa0003": "unchanged",
+    });
+    expect(run.results!.some((r) => r.baselineState === "absent")).toBe(false);
+    const fixed = GOVERNANCE.baseline!.fixed;
+    expect(run.properties!.baseline).toEqual({ file: "baseline/wsaudit.json", new: 2, unchanged: 4, fixed: 2, fixedFingerprints: [fixed[0]!.fingerprint, fixed[1]!.fingerprint] });
+    const without = render({ ...SCAN_REPORT, governance: undefined, results: SCAN_REPORT.results.map((r) => {
+        const copy = { ...r };
+        delete copy.baselineState;
+        return copy;
+      }) }).runs[0]!;
+    expect(without.results!.some((r) => "baselineState" in r)).toBe(false);
+    expect(without.properties!.baseline).toBeUndefined();
+  });
+
+  it("reports expired waivers and attestations as warnings and unused ones as notes", () => {
+    const notes = render().runs[0]!.invocations![0]!.toolExecutionNotifications!;
+    const governance = notes.filter((n) => /^wsaudit\/(waiver|attestation)-/.test(n.descriptor?.id ?? "")).map((n) => [n.descriptor!.id, n.level, String(n.properties!.id)]);
+    expect(governance).toEqual([
+      ["wsaudit/waiver-expired", "warning", "W-002"],
+      ["wsaudit/waiver-unused", "note", "W-003"],
+      ["wsaudit/attestation-expired", "warning", "A-002"],
+    ]);
+    expect(notes.find((n) => n.descriptor?.id === "wsaudit/waiver-expired")!.message.text).toContain("expired on 2025-12-01 and no longer applies");
+    // Applied entries are not news.
+    expect(notes.some((n) => n.properties?.id === "W-001" || n.properties?.id === "A-001")).toBe(false);
+  });
+
+  it("keeps the usual mapping for attested results: an attested failure is a result, an attested pass is not", () => {
+    const attestation = { id: "A-009", attestedBy: "auditor@example.com", attestedAt: "2025-12-01", evidence: "TICKET-9", expires: "2026-12-01" };
+    const attestedFail: Result = {
+      ...SCAN_REPORT.results.find((r) => r.status === "manual")!,
+      status: "fail",
+      message: "Attested not compliant by auditor@example.com on 2025-12-01 (evidence: TICKET-9; expires 2026-12-01)",
+      attestation,
+    };
+    const report: ScanReport = { ...SCAN_REPORT, results: [...SCAN_REPORT.results.filter((r) => r.status !== "manual"), attestedFail] };
+    const results = render(report).runs[0]!.results!;
+    const fed = results.filter((r) => r.ruleId === "WS-FED-004");
+    expect(fed).toHaveLength(1);
+    expect(fed[0]!.properties!.attestation).toEqual(attestation);
+    expect(fed[0]!.level).toBe("note");
+    // The attested pass in the fixture (ws-bbbb0001) is not a result.
+    expect(render().runs[0]!.results!.some((r) => r.ruleId === "WS-FED-004")).toBe(false);
   });
 
   it("stays under the gzip size limit on a large fleet, dropping lowest severity first", () => {

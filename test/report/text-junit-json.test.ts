@@ -6,7 +6,7 @@ import { jsonReporter } from "../../src/report/json.js";
 import { junitReporter } from "../../src/report/junit.js";
 import { textReporter } from "../../src/report/text.js";
 import { embedJson } from "../../src/report/html/embed-json.js";
-import { SCAN_REPORT, XSS_SCRIPT } from "../fixtures/scan-report.js";
+import { GOVERNANCE, SCAN_REPORT, XSS_SCRIPT } from "../fixtures/scan-report.js";
 
 function manyFailures(n: number): Result[] {
   return Array.from({ length: n }, (_, i) => {
@@ -32,6 +32,41 @@ describe("text reporter", () => {
     expect(out).toMatch(/AC-2 +NOT ASSESSED/);
   });
 
+  it("leads with what is new and what got fixed since the baseline", () => {
+    const out = textReporter(SCAN_REPORT, {});
+    const at = (s: string): number => out.indexOf(s);
+    expect(at("NEW since baseline (2)")).toBeGreaterThan(0);
+    expect(at("NEW since baseline (2)")).toBeLessThan(at("FIXED since baseline (2)"));
+    expect(at("FIXED since baseline (2)")).toBeLessThan(at("Results: 13 total"));
+    expect(at("Results: 13 total")).toBeLessThan(at("FAILING (5)"));
+    expect(out).toContain("compared with baseline/wsaudit.json; 4 unchanged");
+    const news = out.slice(at("NEW since baseline"), at("FIXED since baseline"));
+    expect(news).toContain("wsipg-0001");
+    expect(news).toContain("ws-aaaa0002");
+    expect(news).not.toContain("ws-bbbb0001");
+    const fixed = out.slice(at("FIXED since baseline"), at("Results:"));
+    expect(fixed).toMatch(/WS-NET-003 +critical[^\n]*\n +wsipg-0002 +222222222222\/us-west-2/);
+    expect(fixed).toContain("d-906700dddd");
+    const none = textReporter({ ...SCAN_REPORT, governance: { waivers: [], attestations: [] } }, {});
+    expect(none).not.toContain("since baseline");
+    expect(none).not.toContain("WAIVERS");
+  });
+
+  it("lists waivers and attestations needing attention first, applied ones with counts, and manual results needing attestation", () => {
+    const out = textReporter(SCAN_REPORT, {});
+    expect(out).toContain("WAIVERS: 1 applied (1 result(s)), 1 expired, 1 unused");
+    const waivers = out.slice(out.indexOf("WAIVERS:"), out.indexOf("ATTESTATIONS:")).trim().split("\n").slice(1);
+    expect(waivers.map((l) => l.trim().split(/ +/).slice(0, 2).join(" "))).toEqual(["EXPIRED W-002", "UNUSED W-003", "applied W-001"]);
+    expect(waivers[0]).toContain("expired 2025-12-01: no longer applies");
+    expect(waivers[1]).toContain("matched nothing");
+    expect(waivers[2]).toContain("1 result(s) waived");
+    expect(out).toContain("ATTESTATIONS: 1 applied (1 result(s)), 1 expired");
+    expect(out).toMatch(/EXPIRED +A-002/);
+    expect(out).toMatch(/manual: 1 need attestation - not a pass\n +WS-FED-004 +low[^\n]*\n +ws-aaaa0001/);
+    expect(textReporter({ ...SCAN_REPORT, governance: undefined }, {})).toContain("manual: 1 need attestation");
+    expect(out).toContain(GOVERNANCE.waivers[2]!.owner);
+  });
+
   it("colours only when asked, and strips control characters from inventory strings", () => {
     const hostile: ScanReport = { ...SCAN_REPORT, results: [{ ...manyFailures(1)[0]!, message: "evil\u001b]0;pwned\u0007\u001b[2Jtext\nnext" }] };
     const plain = textReporter(hostile, {});
@@ -48,16 +83,24 @@ describe("junit reporter", () => {
 
   it("has one test case per policy and resource, plus the collection errors", () => {
     expect(xml.match(/<testcase /g)).toHaveLength(SCAN_REPORT.results.length + 1);
-    expect(xml).toMatch(/<testsuites name="wsaudit" tests="13" failures="5" errors="2" skipped="3"/);
+    expect(xml).toMatch(/<testsuites name="wsaudit" tests="14" failures="5" errors="2" skipped="3"/);
   });
 
   it("maps fail to failure, error to error and the rest to skipped with a reason", () => {
     expect(xml.match(/<failure /g)).toHaveLength(5);
     expect(xml.match(/<error /g)).toHaveLength(2);
     expect(xml).toContain('<skipped message="not applicable: Not a Directory Service directory."/>');
-    expect(xml).toContain('<skipped message="waived: Waived until 2026-06-30: legacy image, ticket SEC-42."/>');
-    expect(xml).toContain('<skipped message="manual check: needs an attestation: Needs an attestation."/>');
+    expect(xml).toContain('<skipped message="waived by W-001 (owner secops@example.com, until 2026-06-30): legacy image, ticket SEC-42"/>');
+    expect(xml).toContain('<skipped message="needs attestation: Needs an attestation."/>');
     expect(xml).toContain('classname="wsaudit.collection"');
+  });
+
+  it("treats attested outcomes like pass and fail, with the attestation in the failure", () => {
+    expect(xml).toContain('<testcase classname="WS-FED-004" name="ws-bbbb0001 (222222222222/us-west-2)" time="0"></testcase>');
+    const attestation = { id: "A-009", attestedBy: "auditor@example.com", attestedAt: "2025-12-01", evidence: "TICKET-9", expires: "2026-12-01" };
+    const fail: Result = { ...manyFailures(1)[0]!, policyId: "WS-FED-004", message: "Attested not compliant", attestation, baselineState: "new" };
+    const out = junitReporter({ ...SCAN_REPORT, results: [fail] }, {});
+    expect(out).toMatch(/<failure message="Attested not compliant" type="high">[^<]*Attestation: A-009 by auditor@example.com on 2025-12-01, evidence TICKET-9, expires 2026-12-01\nBaseline: new<\/failure>/);
   });
 
   it("escapes markup and drops characters XML cannot hold", () => {
@@ -78,6 +121,16 @@ describe("json reporter", () => {
     expect(new Set(rest.results.map((r: Result) => r.fingerprint))).toEqual(new Set(SCAN_REPORT.results.map((r) => r.fingerprint)));
     expect(rest.results[0].policyId).toBe("WS-NET-003");
     expect({ ...rest, results: [], policies: [] }).toEqual({ ...SCAN_REPORT, results: [], policies: [] });
+  });
+
+  it("carries the governance data as it is: waivers, attestations, baseline state and the baseline summary", () => {
+    const doc = JSON.parse(jsonReporter(SCAN_REPORT, {}));
+    expect(doc.governance).toEqual(GOVERNANCE);
+    const waived = doc.results.find((r: Result) => r.status === "waived");
+    expect(waived.waiver).toEqual({ id: "W-001", justification: "legacy image, ticket SEC-42", owner: "secops@example.com", expires: "2026-06-30" });
+    expect(waived.baselineState).toBe("unchanged");
+    expect(doc.results.find((r: Result) => r.attestation !== undefined).attestation.id).toBe("A-001");
+    expect(doc.results.filter((r: Result) => r.baselineState === "new")).toHaveLength(GOVERNANCE.baseline!.new);
   });
 });
 
