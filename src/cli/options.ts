@@ -31,3 +31,9 @@ export function parseNow(value: string | undefined): Date {
 
 /** Commander collector for repeatable options. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function parseFedrampBaseline(value: string): "LOW" | "MODERATE" | "HIGH" {
+  const upper = value.toUpperCase();
+  if (upper === "LOW" || upper === "MODERATE" || upper === "HIGH") return upper;
+  throw new InputError("--fedramp-baseline", value, "expected low, moderate or high");
+}

@@ -8,7 +8,9 @@ import { resolveInventory, type ResolvedInventory } from "../inventory/resolve-i
 import { PACKAGE_VERSION } from "../package-root.js";
 import { evaluatePolicies } from "../policy/evaluate.js";
 import { loadParamsFile } from "../policy/load-params.js";
-import { loadPolicies, resolvePackLocations } from "../policy/load-policies.js";
+import { loadPolicies, resolvePackLocations, type LoadedPolicies } from "../policy/load-policies.js";
+import { inBaseline, loadFramework, type FedrampBaseline } from "../policy/framework.js";
+import { buildComplianceView } from "../findings/build-compliance-view.js";
 import type { CompiledPolicy } from "../policy/policy.js";
 import { selectPolicies, type PolicySelection } from "../policy/select-policies.js";
 import type { Governance } from "../findings/types.js";
@@ -27,6 +29,8 @@ export interface EvaluationRequest {
   attestationsFile?: string;
   /** A previous run's JSON report. */
   baselineFile?: string;
+  /** Evaluate only policies giving evidence for this FedRAMP baseline, and report its compliance view. */
+  fedrampBaseline?: FedrampBaseline;
   now: Date;
   /** Policy source paths in reports are relative to this folder (the repository root in CI). */
   baseDir?: string;
@@ -34,10 +38,14 @@ export interface EvaluationRequest {
 
 /** Loads packs, throwing the first load error (every error is an InputError naming file and line). */
 export function loadPolicySet(packs: string[], baseDir?: string): CompiledPolicy[] {
-  const { policies, errors } = loadPolicies(resolvePackLocations(packs), baseDir);
-  const [first] = errors;
+  return loadPackSet(packs, baseDir).policies;
+}
+
+function loadPackSet(packs: string[], baseDir?: string): LoadedPolicies {
+  const loaded = loadPolicies(resolvePackLocations(packs), baseDir);
+  const [first] = loaded.errors;
   if (first) throw first;
-  return policies;
+  return loaded;
 }
 
 /** Tags of the resource a result is about, for waiver and attestation scopes. */
@@ -55,7 +63,8 @@ function tagLookup(resolved: ResolvedInventory): TagLookup {
 export function runEvaluation(request: EvaluationRequest): ScanReport {
   const sources = request.inventoryFiles.map((file) => ({ file, inventory: loadInventoryFile(file) }));
   const inventory = mergeInventories(sources);
-  const loaded = loadPolicySet(request.packs, request.baseDir);
+  const pack = loadPackSet(request.packs, request.baseDir);
+  const loaded = pack.policies;
   const ids = loaded.map((p) => p.doc.id);
   // Every input file is read and checked before anything is evaluated, so a bad file never costs a long run.
   const params = request.paramsFile !== undefined ? loadParamsFile(request.paramsFile, loaded) : {};
@@ -63,7 +72,11 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
   const attestations =
     request.attestationsFile !== undefined ? loadAttestations(request.attestationsFile, ids, loaded.filter((p) => p.doc.manual === true).map((p) => p.doc.id)) : undefined;
   const baseline = request.baselineFile !== undefined ? loadBaseline(request.baselineFile) : undefined;
-  const policies = selectPolicies(loaded, request.selection ?? {});
+  const framework = loadFramework();
+  const complianceBaseline = request.fedrampBaseline ?? pack.compliance?.baseline ?? null;
+  let policies = selectPolicies(loaded, request.selection ?? {});
+  const wanted = request.fedrampBaseline;
+  if (wanted !== undefined) policies = policies.filter((p) => inBaseline(framework, p.doc.controls, wanted));
 
   const resolved = resolveInventory(inventory);
   const tagsOf = tagLookup(resolved);
@@ -93,6 +106,7 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     sources: request.inventoryFiles,
     policies: policies.map((p) => p.meta),
     results,
+    compliance: buildComplianceView(framework.controls, complianceBaseline, policies.map((p) => p.meta), results),
     ...(governance ? { governance } : {}),
   });
 }

@@ -8,6 +8,7 @@ import { isResourceType, RESOURCE_TYPE_IDS } from "../inventory/resource-types.j
 import { packagePath } from "../package-root.js";
 import { createSchemaValidator, validateYamlData } from "../shared/schema-validator.js";
 import { compileExpression, ExpressionError } from "./compile-expression.js";
+import { inBaseline, loadFramework, type FedrampBaseline } from "./framework.js";
 import type { CompiledExpression, CompiledPolicy, PolicyDocument } from "./policy.js";
 import { parseYaml } from "../shared/read-yaml.js";
 import { locateYamlPath } from "../shared/yaml-locate.js";
@@ -49,14 +50,57 @@ export function policyFiles(location: string): string[] {
   return out.sort();
 }
 
+export interface PackManifest {
+  name: string;
+  title: string;
+  description: string;
+  version?: string;
+  compliance?: { framework: "nist-800-53-r5"; baseline?: FedrampBaseline };
+  include?: { pack: string; policies?: string[]; controlsInBaseline?: FedrampBaseline }[];
+}
+
+let manifestValidator: ValidateFunction<PackManifest> | undefined;
+
+/** Reads and validates a folder's pack.yaml; null when the folder has none. */
+export function readPackManifest(dir: string): { file: string; text: string; manifest: PackManifest } | null {
+  const file = join(dir, "pack.yaml");
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, "utf8");
+  manifestValidator ??= createSchemaValidator<PackManifest>("pack.schema.json");
+  const manifest = validateYamlData(manifestValidator, parseYaml(text, file), file, "pack manifest", (path) => locateYamlPath(text, path));
+  return { file, text, manifest };
+}
+
+/** Policy files another pack reuses by id (or by FedRAMP baseline), resolved against the referenced pack's files. */
+function includedFiles(manifestFile: string, text: string, manifest: PackManifest): string[] {
+  const out: string[] = [];
+  (manifest.include ?? []).forEach((include, i) => {
+    const shipped = join(SHIPPED_PACKS_DIR, include.pack);
+    const dir = /^[a-z0-9-]+$/.test(include.pack) && existsSync(join(shipped, "pack.yaml")) ? shipped : resolve(dirname(manifestFile), include.pack);
+    if (!existsSync(dir)) throw new InputError(manifestFile, `line ${locateYamlPath(text, ["include", i, "pack"])}`, `no such pack "${include.pack}"`);
+    const docs = policyFiles(dir).map((file) => ({ file, doc: parseYaml(readFileSync(file, "utf8"), file) as { id?: unknown; controls?: unknown } | null }));
+    (include.policies ?? []).forEach((id, j) => {
+      const found = docs.find((d) => d.doc?.id === id);
+      if (!found) throw new InputError(manifestFile, `line ${locateYamlPath(text, ["include", i, "policies", j])}`, `pack "${include.pack}" has no policy ${id}`);
+      out.push(found.file);
+    });
+    const baseline = include.controlsInBaseline;
+    if (baseline !== undefined) {
+      const framework = loadFramework();
+      for (const d of docs) if (Array.isArray(d.doc?.controls) && inBaseline(framework, d.doc.controls as string[], baseline)) out.push(d.file);
+    }
+  });
+  return out;
+}
+
 /** The pack a policy file belongs to: the `name` of the nearest pack.yaml above it, else its folder's name. */
+const packNames = new Map<string, string | null>();
+
 function packNameOf(file: string): string {
   for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, "pack.yaml");
-    if (existsSync(manifest)) {
-      const data = parseYaml(readFileSync(manifest, "utf8"), manifest) as { name?: unknown } | null;
-      return typeof data?.name === "string" ? data.name : basename(dir);
-    }
+    if (!packNames.has(dir)) packNames.set(dir, readPackManifest(dir)?.manifest.name ?? null);
+    const name = packNames.get(dir);
+    if (typeof name === "string") return name;
   }
   return basename(dirname(file));
 }
@@ -123,6 +167,8 @@ export function loadPolicyFile(file: string, baseDir: string): CompiledPolicy {
 export interface LoadedPolicies {
   policies: CompiledPolicy[];
   errors: InputError[];
+  /** The compliance view the first pack asking for one wants by default. */
+  compliance?: { framework: "nist-800-53-r5"; baseline?: FedrampBaseline };
 }
 
 /**
@@ -130,9 +176,24 @@ export interface LoadedPolicies {
  * callers that evaluate stop at the first.
  */
 export function loadPolicies(locations: string[], baseDir: string = process.cwd()): LoadedPolicies {
-  const files = [...new Set(locations.flatMap((l) => policyFiles(l)))];
-  const policies: CompiledPolicy[] = [];
   const errors: InputError[] = [];
+  let compliance: LoadedPolicies["compliance"];
+  const listed: string[] = [];
+  for (const location of locations) {
+    listed.push(...policyFiles(location));
+    if (!statSync(location).isDirectory()) continue;
+    try {
+      const pack = readPackManifest(location);
+      if (!pack) continue;
+      compliance ??= pack.manifest.compliance;
+      listed.push(...includedFiles(pack.file, pack.text, pack.manifest));
+    } catch (error) {
+      if (error instanceof InputError) errors.push(error);
+      else throw error;
+    }
+  }
+  const files = [...new Set(listed)];
+  const policies: CompiledPolicy[] = [];
   const byId = new Map<string, CompiledPolicy>();
   for (const file of files) {
     try {
@@ -150,5 +211,5 @@ export function loadPolicies(locations: string[], baseDir: string = process.cwd(
     }
   }
   policies.sort((a, b) => a.doc.id.localeCompare(b.doc.id));
-  return { policies, errors };
+  return compliance ? { policies, errors, compliance } : { policies, errors };
 }

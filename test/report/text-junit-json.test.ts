@@ -29,7 +29,7 @@ describe("text reporter", () => {
     const out = textReporter(SCAN_REPORT, {});
     expect(out).toMatch(/ERROR: could not decide \(1\) - not a pass\n.*WS-ENC-001.*\n.*ws-bbbb0002/);
     expect(out).toContain("not collected: kmsKeys (resources: 0000) in account 222222222222, region us-west-2");
-    expect(out).toMatch(/AC-2 +NOT ASSESSED/);
+    expect(out).toMatch(/NOT ASSESSED \(\d+\): no automated evidence, which is not a pass:\n\s+.*AC-2\b/);
   });
 
   it("leads with what is new and what got fixed since the baseline", () => {

@@ -4,10 +4,11 @@ import type { Command } from "commander";
 import type { ScanReport } from "../../findings/types.js";
 import { runEvaluation, type EvaluationRequest } from "../../pipeline/run-evaluation.js";
 import { parseSeverities, type PolicySelection } from "../../policy/select-policies.js";
+import type { FedrampBaseline } from "../../policy/framework.js";
 import { REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
 import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";
-import { collect, parseFailOn, parseFormats, parseNow, type FailOn } from "../options.js";
+import { collect, parseFailOn, parseFedrampBaseline, parseFormats, parseNow, type FailOn } from "../options.js";
 import { writeOutputs } from "../write-outputs.js";
 
 export interface ReportingFlags {
@@ -20,6 +21,7 @@ export interface ReportingFlags {
   attestations?: string;
   baseline?: string;
   failOnNew?: boolean;
+  fedrampBaseline?: string;
   format: string;
   outDir: string;
   failOn: string;
@@ -37,6 +39,7 @@ export function addReportingOptions(command: Command): Command {
     .option("--policy <id|glob>", "evaluate only these policies (id, name or glob such as WS-SG-*; repeatable)", collect, [])
     .option("--skip-policy <id|glob>", "do not evaluate these policies (repeatable)", collect, [])
     .option("--severity <list>", "evaluate only policies of these severities, e.g. critical,high")
+    .option("--fedramp-baseline <level>", "evaluate the policies giving evidence for a FedRAMP Rev. 5 baseline (low, moderate, high) and report its controls")
     .option("--waivers <file>", "YAML waivers: accepted exceptions with justification, owner and expiry")
     .option("--attestations <file>", "YAML attestations deciding manual controls")
     .option("--baseline <file>", "a previous run's wsaudit.json: mark failures new or unchanged, list fixed ones")
@@ -55,6 +58,7 @@ export interface ParsedReporting {
   failOn: FailOn;
   failOnNew: boolean;
   selection: PolicySelection;
+  fedrampBaseline?: FedrampBaseline;
   now: Date;
   reportOptions: ReportOptions;
 }
@@ -68,7 +72,9 @@ export function parseReportingFlags(flags: ReportingFlags): ParsedReporting {
   if (flags.failOnNew === true && flags.baseline === undefined) throw new InputError("--fail-on-new", "", "needs --baseline PREVIOUS.json to tell new failures from old ones");
   const selection: PolicySelection = { policies: flags.policy, skip: flags.skipPolicy };
   if (flags.severity !== undefined) selection.severities = parseSeverities(flags.severity);
-  return { formats: parseFormats(flags.format), failOn: parseFailOn(flags.failOn), failOnNew: flags.failOnNew === true, selection, now: parseNow(flags.now), reportOptions };
+  const parsed: ParsedReporting = { formats: parseFormats(flags.format), failOn: parseFailOn(flags.failOn), failOnNew: flags.failOnNew === true, selection, now: parseNow(flags.now), reportOptions };
+  if (flags.fedrampBaseline !== undefined) parsed.fedrampBaseline = parseFedrampBaseline(flags.fedrampBaseline);
+  return parsed;
 }
 
 /** The library request for the flags shared by `evaluate` and `scan`. */
@@ -78,6 +84,7 @@ export function evaluationRequest(inventoryFiles: string[], flags: ReportingFlag
   if (flags.waivers !== undefined) request.waiversFile = flags.waivers;
   if (flags.attestations !== undefined) request.attestationsFile = flags.attestations;
   if (flags.baseline !== undefined) request.baselineFile = flags.baseline;
+  if (parsed.fedrampBaseline !== undefined) request.fedrampBaseline = parsed.fedrampBaseline;
   return request;
 }
 

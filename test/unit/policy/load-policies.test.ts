@@ -80,6 +80,36 @@ describe("loadPolicies", () => {
   });
 
   it("rejects an unknown pack name", () => {
-    expect(() => resolvePackLocations(["no-such-pack"])).toThrow(/--pack: no-such-pack: no such pack or path; shipped packs: workspaces-best-practices/);
+    expect(() => resolvePackLocations(["no-such-pack"])).toThrow(/--pack: no-such-pack: no such pack or path; shipped packs: fedramp, workspaces-best-practices/);
+  });
+});
+
+describe("pack manifests", () => {
+  it("includes policies of another pack by id", () => {
+    const dir = tempDir({
+      "base/pack.yaml": "name: base\ntitle: Base\ndescription: Base pack\n",
+      "base/a.yaml": policyYaml(),
+      "base/b.yaml": policyYaml({ id: "ACME-002", name: "b" }),
+      "mine/pack.yaml": "name: mine\ntitle: Mine\ndescription: Mine\ninclude:\n  - pack: ../base\n    policies: [ACME-002]\n",
+      "mine/c.yaml": policyYaml({ id: "ACME-003", name: "c" }),
+    });
+    const { policies, errors } = loadPolicies([join(dir, "mine")], dir);
+    expect(errors).toEqual([]);
+    expect(policies.map((p) => [p.doc.id, p.meta.pack])).toEqual([["ACME-002", "base"], ["ACME-003", "mine"]]);
+  });
+
+  it("rejects an include of an id the other pack does not have, at its line", () => {
+    const dir = tempDir({
+      "base/pack.yaml": "name: base\ntitle: Base\ndescription: Base pack\n",
+      "base/a.yaml": policyYaml(),
+      "mine/pack.yaml": "name: mine\ntitle: Mine\ndescription: Mine\ninclude:\n  - pack: ../base\n    policies: [ACME-001, ACME-009]\n",
+    });
+    const { errors } = loadPolicies([join(dir, "mine")], dir);
+    expect(errors[0]?.message).toMatch(/mine\/pack\.yaml: line \d+: pack "\.\.\/base" has no policy ACME-009/);
+  });
+
+  it("rejects an unknown key in pack.yaml", () => {
+    const dir = tempDir({ "mine/pack.yaml": "name: mine\ntitle: Mine\ndescription: Mine\nincludes: []\n", "mine/a.yaml": policyYaml() });
+    expect(loadPolicies([join(dir, "mine")], dir).errors[0]?.message).toMatch(/pack\.yaml: line 4 \(\/\): invalid pack manifest: unknown property "includes"/);
   });
 });
