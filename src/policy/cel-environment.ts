@@ -52,6 +52,17 @@ export function ruleOpenToInternet(rawRule: unknown): boolean {
   return all.some((c) => INTERNET.has(c) || parseCidr(c)?.prefix === 0);
 }
 
+/** The values that occur more than once in a list, each once, in first-seen order (strings compared as given). */
+export function duplicates(list: unknown[]): unknown[] {
+  const seen = new Set<unknown>();
+  const twice = new Set<unknown>();
+  for (const item of list) {
+    if (seen.has(item)) twice.add(item);
+    else seen.add(item);
+  }
+  return [...twice];
+}
+
 function createEnvironment(): Environment {
   return (
     new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false })
@@ -85,6 +96,8 @@ function createEnvironment(): Environment {
       .registerFunction("ruleAllowsPort(dyn, string, int): bool", ruleAllowsPort)
       .registerFunction("ruleAllowsPort(dyn, string, double): bool", ruleAllowsPort)
       .registerFunction("ruleOpenToInternet(dyn): bool", ruleOpenToInternet)
+      // Aggregates a per-resource loop would make quadratic (e.g. duplicate user names in a directory of thousands).
+      .registerFunction("duplicates(list): list", duplicates)
       .registerFunction("portInRange(int, dyn, dyn): bool", (p: bigint, from: unknown, to: unknown) => toPort(from) <= Number(p) && Number(p) <= toPort(to))
   );
 }

@@ -5,7 +5,7 @@ import type { Result, Status } from "../findings/types.js";
 import type { CollectionError } from "../inventory/model.js";
 import { relationCollections, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES } from "../inventory/resource-types.js";
-import { buildEvidence } from "./evidence.js";
+import { buildEvidence, splitPaths } from "./evidence.js";
 import type { CompiledPolicy } from "./policy.js";
 
 export type ParamOverrides = Record<string, Record<string, unknown>>;
@@ -43,7 +43,7 @@ function relevantErrors(policy: CompiledPolicy, resource: EntityView, inventory:
 
 export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInventory, options: EvaluateOptions): Result[] {
   const params = { ...policy.params, ...(options.params?.[policy.doc.id] ?? {}) };
-  const paths = [...new Set([...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])])];
+  const paths = splitPaths([...new Set([...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])])]);
   const results: Result[] = [];
   const collection = RESOURCE_TYPES[policy.resourceType].collection;
 

@@ -12,9 +12,27 @@ const isEntityObject = (value: unknown): boolean => value !== null && typeof val
 /** A resolved relation: an entity, or a list holding entities. */
 const isRelation = (value: unknown): boolean => isEntityObject(value) || (Array.isArray(value) && (value as unknown[]).some(isEntityObject));
 
+/**
+ * Compacted related entities, per depth: the same security group or directory is the evidence of thousands of results,
+ * so it is copied once and shared (results are never mutated after evaluation).
+ */
+const entityCache = new WeakMap<object, unknown[]>();
+
 /** Copies a value for the report: no cycles, related entities reduced to their plain fields, long lists truncated. */
 export function compact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return typeof value === "bigint" ? Number(value) : value;
+  if (depth > 0 && !Array.isArray(value) && isEntity(value)) {
+    let byDepth = entityCache.get(value);
+    if (!byDepth) {
+      byDepth = [];
+      entityCache.set(value, byDepth);
+    }
+    return (byDepth[depth] ??= compactObject(value, depth));
+  }
+  return compactObject(value, depth);
+}
+
+function compactObject(value: object, depth: number): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
     const items = value.slice(0, MAX_ITEMS).map((v) => compact(v, depth + 1));
@@ -31,10 +49,10 @@ export function compact(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** Reads a dotted path ("resource.directory.ipGroups") from the evaluation context. */
-export function readPath(root: Record<string, unknown>, path: string): unknown {
+/** Reads a path (["resource", "directory", "ipGroups"]) from the evaluation context. */
+export function readPath(root: Record<string, unknown>, path: readonly string[]): unknown {
   let current: unknown = root;
-  for (const segment of path.split(".")) {
+  for (const segment of path) {
     if (current === null) return null;
     if (typeof current !== "object" || !(segment in current)) return NOT_COLLECTED;
     current = (current as Record<string, unknown>)[segment];
@@ -42,8 +60,13 @@ export function readPath(root: Record<string, unknown>, path: string): unknown {
   return current;
 }
 
-export function buildEvidence(context: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+/** Paths split once per policy, not once per result. */
+export type EvidencePaths = readonly (readonly [string, readonly string[]])[];
+
+export const splitPaths = (paths: readonly string[]): EvidencePaths => paths.map((p) => [p, p.split(".")] as const);
+
+export function buildEvidence(context: Record<string, unknown>, paths: EvidencePaths): Record<string, unknown> {
   const evidence: Record<string, unknown> = {};
-  for (const path of paths) evidence[path] = compact(readPath(context, path), 1);
+  for (const [name, segments] of paths) evidence[name] = compact(readPath(context, segments), 1);
   return evidence;
 }

@@ -34,6 +34,10 @@ describe("CEL network helpers", () => {
     expect(run("ruleOpenToInternet(resource)", { ipv4: ["10.0.0.0/8"], ipv6: ["::/0"] })).toBe(true);
     expect(run("ruleOpenToInternet(resource)", { ipv4: ["10.0.0.0/8"], ipv6: [] })).toBe(false);
   });
+  it("finds duplicates in linear time, once each", () => {
+    expect(run('duplicates(["a", "b", "a", "c", "b", "a"])')).toEqual(["a", "b"]);
+    expect(run("duplicates(resource.names.map(n, n.lowerAscii()))", { names: ["JDoe", "jdoe", "x"] })).toEqual(["jdoe"]);
+  });
   it("exposes now as a timestamp", () => {
     expect(run('now > timestamp("2025-12-31T00:00:00Z")')).toBe(true);
   });
