@@ -62,4 +62,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `wsaudit policies list | head` closes stdout early; that is the reader's choice, not a failure.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

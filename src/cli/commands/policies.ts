@@ -6,7 +6,10 @@ import { InputError } from "../../input-error.js";
 import { loadPolicies, resolvePackLocations } from "../../policy/load-policies.js";
 import { runPolicyTests } from "../../policy/policy-tests.js";
 import { loadPolicySet } from "../../pipeline/run-evaluation.js";
+import { basename, dirname } from "node:path";
+import { renderPolicyCatalogue } from "../../policy/render-policy-catalogue.js";
 import { EXIT } from "../exit-codes.js";
+import { writeOutputs } from "../write-outputs.js";
 import { collect } from "../options.js";
 
 const pad = (s: string, n: number): string => s.padEnd(n);
@@ -55,6 +58,12 @@ function testPolicies(paths: string[], flags: { verbose?: boolean }): number {
   return failed > 0 ? EXIT.findings : EXIT.ok;
 }
 
+function writePolicyDocs(flags: { out?: string }): void {
+  const text = renderPolicyCatalogue(loadPolicySet([]));
+  if (flags.out === undefined) process.stdout.write(text);
+  else writeOutputs(dirname(flags.out), { [basename(flags.out)]: text });
+}
+
 export function registerPolicies(program: Command): void {
   const policies = program.command("policies").description("list, show, validate and test policy packs");
   policies
@@ -76,6 +85,11 @@ export function registerPolicies(program: Command): void {
     .action((paths: string[]) => {
       process.exitCode = validatePolicies(paths);
     });
+  policies
+    .command("docs")
+    .description("render the shipped policies as Markdown (docs/policies.md)")
+    .option("--out <file>", "write to this file instead of stdout")
+    .action((flags: { out?: string }) => writePolicyDocs(flags));
   policies
     .command("test")
     .description("run the test cases beside each policy (<policy>.test.yaml)")

@@ -1,0 +1,48 @@
+// Meta-tests that keep the catalogue honest: every catalogue control is a policy or says why not; ids, controls, sources and docs agree.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { load } from "js-yaml";
+import { loadFramework } from "../../src/policy/framework.js";
+import { loadPolicies, resolvePackLocations } from "../../src/policy/load-policies.js";
+import { renderPolicyCatalogue } from "../../src/policy/render-policy-catalogue.js";
+
+const { policies } = loadPolicies(resolvePackLocations([]));
+const mapping = (load(readFileSync("frameworks/workspaces-control-mapping.yaml", "utf8")) as { mapping: Record<string, { nist: string[]; note?: string }> }).mapping;
+const notAutomated = load(readFileSync("policies/not-automated.yaml", "utf8")) as Record<string, string>;
+const framework = loadFramework();
+
+describe("policy catalogue", () => {
+  it("gives every catalogue control a policy, or a reason in policies/not-automated.yaml", () => {
+    const shipped = new Set(policies.map((p) => p.doc.id));
+    const missing = Object.keys(mapping).filter((id) => !shipped.has(id) && !(id in notAutomated));
+    expect(missing).toEqual([]);
+    for (const id of Object.keys(notAutomated)) expect(shipped.has(id), `${id} is listed as not automated but ships`).toBe(false);
+  });
+
+  it("ships at least 75 automated policies and the manual ones", () => {
+    expect(policies.filter((p) => p.doc.manual !== true).length).toBeGreaterThanOrEqual(75);
+    expect(policies.filter((p) => p.doc.manual === true).map((p) => p.doc.id)).toEqual(expect.arrayContaining(["WS-FED-004", "WS-ENC-011", "WS-DEV-005", "WS-SG-014"]));
+  });
+
+  for (const p of policies) {
+    describe(p.doc.id, () => {
+      it("maps exactly the NIST controls of the catalogue mapping, or explains an empty list", () => {
+        const expected = mapping[p.doc.id]?.nist;
+        if (expected !== undefined) expect([...p.doc.controls].sort()).toEqual([...expected].sort());
+        if (p.doc.controls.length === 0) expect(p.doc.controlsNote ?? "", "controlsNote").not.toBe("");
+        for (const c of p.doc.controls) expect(framework.controls[c], `${c} is not in frameworks/`).toBeDefined();
+      });
+      it("cites a seed document and section, and gives a severity reason", () => {
+        expect(p.doc.references.some((r) => /^\[00[0-4]\]/.test(r.document ?? "") && (r.section ?? "") !== "")).toBe(true);
+        expect(p.doc.severityReason ?? "").not.toBe("");
+      });
+      it("names its file after its id", () => {
+        expect(p.file.split("/").pop()?.startsWith(`${p.doc.id.toLowerCase()}-`)).toBe(true);
+      });
+    });
+  }
+
+  it("keeps docs/policies.md current (regenerate: node bin/wsaudit.js policies docs --out docs/policies.md)", () => {
+    expect(readFileSync("docs/policies.md", "utf8")).toBe(renderPolicyCatalogue(policies));
+  });
+});
