@@ -122,6 +122,8 @@ export interface Directory extends EntityBase {
   managedAd?: DirectoryVpcPlacement | null;
   /** Directory Service trusts of a Managed Microsoft AD (DS:DescribeTrusts); empty when it has none. */
   trusts?: DirectoryTrust[];
+  /** WS StreamingProperties.UserSettings (clipboard, printing...); null when the directory reports no streaming properties. */
+  streaming?: { userSettings: { action: string; permission: string | null; maximumLength?: number | null }[] } | null;
 }
 
 export interface DirectoryTrust {
@@ -415,6 +417,8 @@ export interface EventRule extends EntityBase {
 export interface IamRole extends EntityBase {
   /** `id` is the role name; IAM is global, so `region` is "global". */
   arn: string;
+  /** The role's unique id (AROA...), which a directory's `iamRoleId` refers to. */
+  roleId?: string | null;
   trustPolicy: PolicyDocumentJson | null;
   attachedPolicyArns: string[];
   permissionsBoundaryArn: string | null;

@@ -2,7 +2,7 @@
 
 import { fingerprint } from "../findings/fingerprint.js";
 import type { Result, Status } from "../findings/types.js";
-import type { CollectionError } from "../inventory/model.js";
+import type { CollectionError, CollectionName } from "../inventory/model.js";
 import { relationCollections, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES } from "../inventory/resource-types.js";
 import { buildEvidence, splitPaths } from "./evidence.js";
@@ -28,10 +28,15 @@ function directoryOf(policy: CompiledPolicy, resource: EntityView): string | nul
 }
 
 /** Collection errors that explain why a policy could not read what it needed for this resource. */
-function relevantErrors(policy: CompiledPolicy, resource: EntityView, inventory: ResolvedInventory): CollectionError[] {
+/** The collections a policy reads: its resource's own, and those behind the relations its expressions use. */
+function collectionsRead(policy: CompiledPolicy): Set<CollectionName> {
   const paths = [...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])];
   const collections = new Set(paths.flatMap((p) => relationCollections(policy.resourceType, p.split(".")[1] ?? "")));
   collections.add(RESOURCE_TYPES[policy.resourceType].collection);
+  return collections;
+}
+
+function relevantErrors(collections: Set<CollectionName>, resource: EntityView, inventory: ResolvedInventory): CollectionError[] {
   const ownValues = Object.values(resource).filter((v): v is string => typeof v === "string");
   const found = new Set<CollectionError>();
   for (const collection of collections) {
@@ -46,6 +51,7 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
   const paths = splitPaths([...new Set([...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])])]);
   const results: Result[] = [];
   const collection = RESOURCE_TYPES[policy.resourceType].collection;
+  let read: Set<CollectionName> | undefined;
 
   const make = (status: Status, resourceId: string, accountId: string, region: string, directoryId: string | null, message: string, evidence: Record<string, unknown>): Result => ({
     policyId: policy.doc.id,
@@ -107,7 +113,8 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
     try {
       outcome = decide();
     } catch (error) {
-      const causes = relevantErrors(policy, resource, inventory);
+      read ??= collectionsRead(policy);
+      const causes = relevantErrors(read, resource, inventory);
       let hint = causes.length > 0 ? `; not collected: ${causes.map(describeError).join("; ")}` : "";
       const dangling = inventory.unresolved.get(resource);
       if (dangling) hint += `; not in the inventory: ${Object.entries(dangling).map(([field, ids]) => `${field} ${ids.join(", ")}`).join("; ")}`;

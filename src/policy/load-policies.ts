@@ -26,13 +26,13 @@ export function shippedPackNames(): string[] {
 }
 
 /** Resolves `--pack` values: a shipped pack name or a path to a folder or file. */
-export function resolvePackLocations(specs: string[]): string[] {
+export function resolvePackLocations(specs: string[], label = "--pack"): string[] {
   const chosen = specs.length > 0 ? specs : shippedPackNames();
   return chosen.map((spec) => {
     if (existsSync(spec)) return resolve(spec);
     const shipped = join(SHIPPED_PACKS_DIR, spec);
     if (/^[a-z0-9-]+$/.test(spec) && existsSync(join(shipped, "pack.yaml"))) return shipped;
-    throw new InputError("--pack", spec, `no such pack or path; shipped packs: ${shippedPackNames().join(", ")}`);
+    throw new InputError(label, spec, `no such pack or path; shipped packs: ${shippedPackNames().join(", ")}`);
   });
 }
 

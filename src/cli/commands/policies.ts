@@ -36,7 +36,7 @@ function showPolicy(id: string, flags: { pack: string[] }): void {
 }
 
 function validatePolicies(paths: string[]): number {
-  const { policies, errors } = loadPolicies(resolvePackLocations(paths));
+  const { policies, errors } = loadPolicies(resolvePackLocations(paths, "policies validate"));
   for (const e of errors) process.stderr.write(`wsaudit: ${e.message}\n`);
   if (errors.length > 0) return EXIT.input;
   process.stdout.write(`${policies.length} policies valid\n`);
@@ -44,7 +44,7 @@ function validatePolicies(paths: string[]): number {
 }
 
 function testPolicies(paths: string[], flags: { verbose?: boolean }): number {
-  const { policies, errors } = loadPolicies(resolvePackLocations(paths));
+  const { policies, errors } = loadPolicies(resolvePackLocations(paths, "policies test"));
   const run = runPolicyTests(policies);
   const problems = [...errors, ...run.problems];
   for (const outcome of run.outcomes) {
