@@ -1,15 +1,15 @@
-/** Collects the inventory: accounts × regions with bounded concurrency, collectors in two stages per account-region, every failure recorded in `errors[]`. */
+/** Collects the inventory: accounts × regions with bounded concurrency, collectors in three stages per account-region plus global ones per account, every failure recorded in `errors[]`. */
 
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { INVENTORY_SCHEMA_VERSION, type CollectionError, type CollectionName, type Inventory } from "../inventory/model.js";
-import { createClients, type ClientSettings, type CredentialProvider } from "./aws/clients.js";
+import { createClients, type AwsClients, type ClientSettings, type CredentialProvider } from "./aws/clients.js";
 import { errorInfo, operationOf } from "./aws/error-info.js";
 import { mapWithConcurrency } from "./aws/map-with-concurrency.js";
 import { TokenBucket } from "./aws/token-bucket.js";
 import { resolveCollectOptions, roleArnForAccount, type CollectOptions, type CollectProgressEvent, type CollectTotals, type ResolvedCollectOptions } from "./collect-options.js";
-import type { CollectContext, Collector, Contribution, ServiceName, StageOneView } from "./collector.js";
-import { resolveWorkspacesVpcIds } from "./ec2/workspaces-vpc-ids.js";
+import type { CollectContext, Collector, Contribution, StageView, Where } from "./collector.js";
+import { resolveWorkspacesVpcIds, WORKSPACES_VPC_COLLECTIONS } from "./ec2/workspaces-vpc-ids.js";
 import { COLLECTORS } from "./registry.js";
 import { isWorkspacesRegion, partitionOfRegion } from "./regions.js";
 
@@ -23,8 +23,22 @@ export const ALL_COLLECTIONS: readonly CollectionName[] = [
   "vpcs",
   "routeTables",
   "kmsKeys",
+  "accountRegions",
+  "natGateways",
+  "dhcpOptions",
+  "networkAcls",
+  "vpcEndpoints",
+  "bundles",
+  "images",
+  "trails",
+  "alarms",
+  "eventRules",
+  "iamRoles",
 ];
-const EC2_COLLECTIONS: CollectionName[] = ["securityGroups", "networkInterfaces", "subnets", "vpcs", "routeTables"];
+/** Collections of global services: collected once per account, their entities and errors carry the region "global". */
+const GLOBAL_COLLECTIONS: readonly CollectionName[] = ["iamRoles"];
+const REGIONAL_COLLECTIONS: readonly CollectionName[] = ALL_COLLECTIONS.filter((c) => !GLOBAL_COLLECTIONS.includes(c));
+const isRegional = (c: Collector): boolean => (c.scope ?? "region") === "region";
 
 /** Collection could not start at all (e.g. no credentials for the only account): an operational failure, exit code 4. */
 export class CollectionAbortedError extends Error {
@@ -107,8 +121,9 @@ async function identify(run: Run, target: Target): Promise<Identity | undefined>
     // Without any account to collect, nothing can be said: that is an operational failure, not a partial inventory.
     if (target.requestedAccountId === undefined) throw new CollectionAbortedError(`cannot identify the AWS account (${code}): ${message}`, code);
     for (const r of run.options.regions) {
-      run.record({ service: "sts", operation: "GetCallerIdentity", accountId: target.requestedAccountId, region: r, code, message, collections: [...ALL_COLLECTIONS] });
+      run.record({ service: "sts", operation: "GetCallerIdentity", accountId: target.requestedAccountId, region: r, code, message, collections: [...REGIONAL_COLLECTIONS] });
     }
+    run.record({ service: "sts", operation: "GetCallerIdentity", accountId: target.requestedAccountId, region: "global", code, message, collections: [...GLOBAL_COLLECTIONS] });
     return undefined;
   } finally {
     sts.destroy();
@@ -127,18 +142,8 @@ function applyContribution(into: Entities, collector: Collector, contribution: C
   }
 }
 
-async function collectUnit(run: Run, identity: Identity, region: string): Promise<void> {
-  const { accountId } = identity;
-  const where = { accountId, region };
-  run.emit({ type: "unit-start", ...where, totals: run.totals });
-  if (run.options.endpointUrl === undefined && !isWorkspacesRegion(region)) {
-    // Nothing is missing here, so no collection is flagged; the record says why the region is empty.
-    run.record({ service: "workspaces", operation: "*", ...where, code: "WorkSpacesNotOffered", message: `Amazon WorkSpaces is not offered in ${region}`, collections: [] });
-    run.totals.unitsDone++;
-    run.emit({ type: "unit-done", ...where, totals: run.totals });
-    return;
-  }
-  const settings: ClientSettings = {
+function clientSettings(run: Run, identity: Identity, where: Where): ClientSettings {
+  return {
     credentials: identity.credentials,
     endpointUrl: run.options.endpointUrl,
     fips: run.options.fips,
@@ -152,67 +157,108 @@ async function collectUnit(run: Run, identity: Identity, region: string): Promis
       run.emit({ type: "throttle", ...where, service, operation, totals: run.totals });
     },
   };
+}
+
+type RecordError = CollectContext["recordError"];
+
+/** The error recorder a collector's context gets: the collector's own collection unless the failure says otherwise. */
+function recorderFor(run: Run, where: Where, collector: Collector): RecordError {
+  return (service, operation, error, options) => {
+    const { code, message } = errorInfo(error);
+    run.record({
+      service,
+      operation: operationOf(error) ?? operation,
+      ...where,
+      code,
+      message,
+      collections: options?.collections ?? [collector.collection],
+      ...(options?.resourceIds !== undefined ? { resourceIds: options.resourceIds } : {}),
+    });
+  };
+}
+
+/** Runs one collector; a throw records the collector's collection and every collection it scopes. */
+async function runCollector(run: Run, where: Where, collector: Collector, base: Omit<CollectContext, "recordError">): Promise<Contribution | undefined> {
+  const record = recorderFor(run, where, collector);
+  try {
+    return await collector.run({ ...base, recordError: record });
+  } catch (error) {
+    record(collector.service, collector.operation, error, { collections: [collector.collection, ...(collector.feeds ?? [])] });
+    return undefined;
+  }
+}
+
+async function collectUnit(run: Run, identity: Identity, region: string): Promise<void> {
+  const { accountId } = identity;
+  const where = { accountId, region };
+  run.emit({ type: "unit-start", ...where, totals: run.totals });
+  if (run.options.endpointUrl === undefined && !isWorkspacesRegion(region)) {
+    // Nothing is missing here, so no collection is flagged; the record says why the region is empty.
+    run.record({ service: "workspaces", operation: "*", ...where, code: "WorkSpacesNotOffered", message: `Amazon WorkSpaces is not offered in ${region}`, collections: [] });
+    run.totals.unitsDone++;
+    run.emit({ type: "unit-done", ...where, totals: run.totals });
+    return;
+  }
+  const settings = clientSettings(run, identity, where);
   // One bucket per account and region, shared by every WorkSpaces call made there. It keeps one token of headroom below
   // the API's burst: requests reach AWS with uneven network delays, and an exact copy of AWS's bucket gets throttled.
   const { ratePerSecond, burst } = run.options.rateLimit;
   const clients = createClients(region, settings, new TokenBucket({ ratePerSecond, burst: Math.max(1, burst - 1) }));
   const local = emptyEntities();
-  const recordFor =
-    (collector: Collector) =>
-    (service: ServiceName, operation: string, error: unknown, options?: { resourceIds?: string[]; collections?: CollectionName[] }) => {
-      const { code, message } = errorInfo(error);
-      run.record({
-        service,
-        operation: operationOf(error) ?? operation,
-        ...where,
-        code,
-        message,
-        collections: options?.collections ?? [collector.collection],
-        ...(options?.resourceIds !== undefined ? { resourceIds: options.resourceIds } : {}),
-      });
-    };
-  const view: StageOneView = { directories: [], workspaces: [] };
+  const view: StageView = { directories: [], workspaces: [], vpcs: [], bundles: [] };
   let vpcIds: Promise<string[] | undefined> | undefined;
   const workspacesVpcIds = (): Promise<string[] | undefined> => {
     vpcIds ??= resolveWorkspacesVpcIds(clients.ec2, view).catch((error: unknown) => {
       const { code, message } = errorInfo(error);
-      run.record({ service: "ec2", operation: operationOf(error) ?? "DescribeSubnets", ...where, code, message, collections: [...EC2_COLLECTIONS] });
+      run.record({ service: "ec2", operation: operationOf(error) ?? "DescribeSubnets", ...where, code, message, collections: [...WORKSPACES_VPC_COLLECTIONS] });
       return undefined;
     });
     return vpcIds;
   };
-  const runStage = async (stage: 1 | 2): Promise<void> => {
-    const collectors = COLLECTORS.filter((c) => c.stage === stage);
-    const results = await Promise.all(
-      collectors.map(async (collector) => {
-        const ctx: CollectContext = { ...where, clients, stageOne: view, workspacesVpcIds, recordError: recordFor(collector) };
-        try {
-          return await collector.run(ctx);
-        } catch (error) {
-          recordFor(collector)(collector.service, collector.operation, error, { collections: [collector.collection, ...(collector.feeds ?? [])] });
-          return undefined;
-        }
-      }),
-    );
-    // Lists first, then enrichments, so that an enrichment always finds the entities it patches.
-    for (const kind of ["list", "enrich"] as const) {
-      collectors.forEach((collector, i) => {
-        const contribution = results[i];
-        if (contribution?.kind === kind) applyContribution(local, collector, contribution);
-      });
-    }
-  };
+  const base = { ...where, clients, view, workspacesVpcIds };
   try {
-    await runStage(1);
-    view.directories = local.directories as unknown as StageOneView["directories"];
-    view.workspaces = local.workspaces as unknown as StageOneView["workspaces"];
-    await runStage(2);
+    await runStage(run, where, COLLECTORS.filter((c) => isRegional(c) && c.stage === 1), base, local);
+    view.directories = local.directories as unknown as StageView["directories"];
+    view.workspaces = local.workspaces as unknown as StageView["workspaces"];
+    await runStage(run, where, COLLECTORS.filter((c) => isRegional(c) && c.stage === 2), base, local);
+    view.vpcs = local.vpcs as unknown as StageView["vpcs"];
+    view.bundles = local.bundles as unknown as StageView["bundles"];
+    await runStage(run, where, COLLECTORS.filter((c) => isRegional(c) && c.stage === 3), base, local);
   } finally {
     clients.destroy();
   }
   for (const c of ALL_COLLECTIONS) run.entities[c].push(...local[c]);
   run.totals.unitsDone++;
   run.emit({ type: "unit-done", ...where, totals: run.totals });
+}
+
+/** Runs collectors concurrently, then applies lists first and enrichments second, so an enrichment always finds its entities. */
+async function runStage(run: Run, where: Where, collectors: Collector[], base: Omit<CollectContext, "recordError">, into: Entities): Promise<void> {
+  const results = await Promise.all(collectors.map((collector) => runCollector(run, where, collector, base)));
+  for (const kind of ["list", "enrich"] as const) {
+    collectors.forEach((collector, i) => {
+      const contribution = results[i];
+      if (contribution?.kind === kind) applyContribution(into, collector, contribution);
+    });
+  }
+}
+
+/** Runs the global collectors (IAM) once for an account, with region "global"; they read no stage results. */
+async function collectAccount(run: Run, identity: Identity): Promise<void> {
+  const where = { accountId: identity.accountId, region: "global" };
+  const collectors = COLLECTORS.filter((c) => !isRegional(c));
+  if (collectors.length === 0) return;
+  const region = run.options.regions[0] ?? "us-east-1";
+  const { ratePerSecond, burst } = run.options.rateLimit;
+  const clients: AwsClients = createClients(region, clientSettings(run, identity, where), new TokenBucket({ ratePerSecond, burst: Math.max(1, burst - 1) }));
+  const noScope = (): Promise<string[] | undefined> => Promise.reject(new Error("a global collector has no VPC scope"));
+  const local = emptyEntities();
+  try {
+    await runStage(run, where, collectors, { ...where, clients, view: { directories: [], workspaces: [], vpcs: [], bundles: [] }, workspacesVpcIds: noScope }, local);
+  } finally {
+    clients.destroy();
+  }
+  for (const c of ALL_COLLECTIONS) run.entities[c].push(...local[c]);
 }
 
 /** Compares by several string keys in turn: entities and errors come out in one stable order, whatever order the calls finished in. */
@@ -258,7 +304,9 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   const units = identities.flatMap((identity) => resolved.regions.map((region) => ({ identity, region })));
   run.totals.units = units.length;
   run.emit({ type: "start", accounts: identities.length, regions: resolved.regions, totals: run.totals });
-  await mapWithConcurrency(units, resolved.concurrency, (u) => collectUnit(run, u.identity, u.region));
+  // Account-level work (global services) shares the pool with the account-regions; it is not counted as a unit.
+  const tasks = [...identities.map((identity) => () => collectAccount(run, identity)), ...units.map((u) => () => collectUnit(run, u.identity, u.region))];
+  await mapWithConcurrency(tasks, resolved.concurrency, (task) => task());
   run.emit({ type: "done", totals: run.totals });
   return assemble(run, identities, collectedAt, options.toolVersion ?? "0.0.0");
 }

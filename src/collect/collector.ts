@@ -1,9 +1,10 @@
 /** The collector contract: declared metadata (collection, service, IAM permissions) plus an I/O-only fetch and a pure normalize. */
 
-import type { CollectionName, Directory, Inventory, Workspace } from "../inventory/model.js";
+import type { Bundle, CollectionName, Directory, Inventory, Vpc, Workspace } from "../inventory/model.js";
 import type { AwsClients } from "./aws/clients.js";
 
-export type ServiceName = "workspaces" | "ds" | "ec2" | "kms" | "sts";
+/** IAM action prefixes: a collector's `service` and `operation` name its own IAM action. */
+export type ServiceName = "workspaces" | "ds" | "ec2" | "kms" | "sts" | "cloudtrail" | "cloudwatch" | "events" | "iam";
 
 /** Where a collector runs: every entity it makes carries these. */
 export interface Where {
@@ -13,15 +14,20 @@ export interface Where {
 
 export type EntityOf<C extends CollectionName> = NonNullable<Inventory[C]>[number];
 
-/** What one account and region has gathered so far; stage-2 collectors read it to scope their calls. */
-export interface StageOneView {
+/**
+ * What one account and region has gathered in earlier stages; later collectors read it to scope their calls.
+ * Stage 1 fills directories and WorkSpaces, stage 2 VPCs and bundles (read by stage 3).
+ */
+export interface StageView {
   directories: readonly Directory[];
   workspaces: readonly Workspace[];
+  vpcs: readonly Vpc[];
+  bundles: readonly Bundle[];
 }
 
 export interface CollectContext extends Where {
   clients: AwsClients;
-  stageOne: StageOneView;
+  view: StageView;
   /**
    * The VPCs the WorkSpaces estate uses (directory and WorkSpace subnets, Directory Service VPCs), resolved once per
    * account and region. `undefined` when it could not be resolved; that failure is already recorded.
@@ -30,6 +36,8 @@ export interface CollectContext extends Where {
   /** Records a failure that leaves only part of a collection missing (e.g. one KMS key) and lets the fetch go on. */
   recordError(service: ServiceName, operation: string, error: unknown, options?: { resourceIds?: string[]; collections?: CollectionName[] }): void;
 }
+
+export type Stage = 1 | 2 | 3;
 
 interface CollectorBase<C extends CollectionName, Raw> {
   /** Unique id, `<service>.<main operation>`. */
@@ -40,8 +48,13 @@ interface CollectorBase<C extends CollectionName, Raw> {
   operation: string;
   /** Every IAM action `fetch` may call. The shipped IAM policy must list them all. */
   permissions: readonly string[];
-  /** 1: needs nothing; 2: reads stage-1 results (directory ids, subnet ids, key references). */
-  stage: 1 | 2;
+  /** 1: needs nothing; 2: reads stage-1 results (directory ids, subnet ids, key references); 3: reads stage-2 results (VPCs, bundles). */
+  stage: Stage;
+  /**
+   * "region" (default): runs in every account and region. "account": a global service (IAM), run once per account with
+   * region "global"; such a collector reads no stage results.
+   */
+  scope?: "region" | "account";
   /** Collections whose scope is derived from this collector's data, so a failure here leaves them incomplete too. */
   feeds?: readonly CollectionName[];
   /** I/O only: pages the SDK and returns raw items. Throwing marks the whole collection as not collected. */
@@ -71,7 +84,8 @@ export interface Collector {
   service: ServiceName;
   operation: string;
   permissions: readonly string[];
-  stage: 1 | 2;
+  stage: Stage;
+  scope?: "region" | "account";
   feeds?: readonly CollectionName[];
   /** fetch then normalize; `undefined` when the fetch was skipped because its scope failed (already recorded). */
   run(ctx: CollectContext): Promise<Contribution | undefined>;

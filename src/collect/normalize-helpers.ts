@@ -1,5 +1,7 @@
 /** Small pure helpers shared by normalize functions: AWS's empty strings and missing values become explicit nulls. */
 
+import type { PolicyDocumentJson } from "../inventory/model.js";
+
 /** A string field AWS may omit or send empty ("" means none, as some endpoints reply). */
 export function str(value: string | null | undefined): string | null {
   return value === undefined || value === null || value === "" ? null : value;
@@ -30,4 +32,23 @@ export function tagMap(tags: readonly { Key?: string | undefined; Value?: string
   const out: Record<string, string> = {};
   for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? "";
   return out;
+}
+
+/**
+ * Parses an IAM-style policy document (a KMS key policy, an IAM trust policy). IAM returns its documents URL-encoded;
+ * KMS returns plain JSON. A single Statement object becomes a one-element list, so policies can always iterate.
+ * Throws on text that is not a JSON object.
+ */
+export function parsePolicyDocument(text: string): PolicyDocumentJson {
+  const trimmed = text.trim();
+  const json = trimmed.startsWith("%7B") || trimmed.startsWith("%7b") ? decodeURIComponent(trimmed) : trimmed;
+  const doc: unknown = JSON.parse(json);
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw new SyntaxError("policy document is not a JSON object");
+  const { Version, Statement, ...rest } = doc as Record<string, unknown>;
+  const statements = Array.isArray(Statement) ? Statement : Statement === undefined ? [] : [Statement];
+  return {
+    ...rest,
+    ...(typeof Version === "string" ? { Version } : {}),
+    Statement: statements.filter((s): s is Record<string, unknown> => s !== null && typeof s === "object" && !Array.isArray(s)),
+  };
 }

@@ -6,14 +6,29 @@ import { Cidr, IpAddress, isGlobalUnicastIp, isLoopbackIp, isPrivateIp, isUnspec
 /** Thrown by a helper on bad input; the evaluator turns it into an `error` result. */
 class NetError extends Error {}
 
+// Parsed addresses are immutable and the same few CIDRs recur across thousands of rules and resources: parse each once.
+const ipCache = new Map<string, IpAddress | null>();
+const cidrCache = new Map<string, Cidr | null>();
+const CACHE_LIMIT = 200_000;
+
+function cached<T>(cache: Map<string, T | null>, text: string, parse: (s: string) => T | null): T | null {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = parse(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
+}
+
 function ip(text: string): IpAddress {
-  const parsed = parseIp(text);
+  const parsed = cached(ipCache, text, parseIp);
   if (parsed === null) throw new NetError(`IP Address '${text}' parse error`);
   return parsed;
 }
 
 function cidr(text: string): Cidr {
-  const parsed = parseCidr(text);
+  const parsed = cached(cidrCache, text, parseCidr);
   if (parsed === null) throw new NetError(`network address '${text}' parse error`);
   return parsed;
 }
@@ -49,7 +64,7 @@ const INTERNET = new Set(["0.0.0.0/0", "::/0"]);
 export function ruleOpenToInternet(rawRule: unknown): boolean {
   const rule = asRule(rawRule);
   const all = [...((rule.ipv4 as string[] | undefined) ?? []), ...((rule.ipv6 as string[] | undefined) ?? [])];
-  return all.some((c) => INTERNET.has(c) || parseCidr(c)?.prefix === 0);
+  return all.some((c) => INTERNET.has(c) || cached(cidrCache, c, parseCidr)?.prefix === 0);
 }
 
 /** The values that occur more than once in a list, each once, in first-seen order (strings compared as given). */
@@ -74,8 +89,8 @@ function createEnvironment(): Environment {
       // Kubernetes CEL library: ip(), cidr(), isIP(), isCIDR() and their methods.
       .registerFunction("ip(string): net.IP", ip)
       .registerFunction("cidr(string): net.CIDR", cidr)
-      .registerFunction("isIP(string): bool", (s: string) => parseIp(s) !== null)
-      .registerFunction("isCIDR(string): bool", (s: string) => parseCidr(s) !== null)
+      .registerFunction("isIP(string): bool", (s: string) => cached(ipCache, s, parseIp) !== null)
+      .registerFunction("isCIDR(string): bool", (s: string) => cached(cidrCache, s, parseCidr) !== null)
       .registerFunction("string(net.IP): string", (a: IpAddress) => a.toString())
       .registerFunction("string(net.CIDR): string", (c: Cidr) => c.toString())
       .registerFunction("net.IP.family(): int", (a: IpAddress) => BigInt(a.family))

@@ -28,26 +28,24 @@ export class IpAddress {
 }
 
 export class Cidr {
+  /** Precomputed once: CIDRs are cached and compared many times per evaluation. */
+  private readonly maskBits: bigint;
+  readonly network: bigint;
+  readonly last: bigint;
+
   constructor(
     readonly address: IpAddress,
     readonly prefix: number,
-  ) {}
-
-  private mask(): bigint {
-    const bits = BigInt(this.address.bits);
-    return ((1n << bits) - 1n) ^ ((1n << (bits - BigInt(this.prefix))) - 1n);
-  }
-
-  get network(): bigint {
-    return this.address.value & this.mask();
-  }
-
-  get last(): bigint {
-    return this.network | (((1n << BigInt(this.address.bits)) - 1n) ^ this.mask());
+  ) {
+    const bits = BigInt(address.bits);
+    const all = (1n << bits) - 1n;
+    this.maskBits = all ^ ((1n << (bits - BigInt(prefix))) - 1n);
+    this.network = address.value & this.maskBits;
+    this.last = this.network | (all ^ this.maskBits);
   }
 
   containsIp(ip: IpAddress): boolean {
-    return ip.family === this.address.family && (ip.value & this.mask()) === this.network;
+    return ip.family === this.address.family && (ip.value & this.maskBits) === this.network;
   }
 
   containsCidr(other: Cidr): boolean {

@@ -1,12 +1,17 @@
 /** Builds the SDK clients for one account and region: adaptive retries everywhere, the shared WorkSpaces token bucket, call and throttle counting. */
 
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DirectoryServiceClient } from "@aws-sdk/client-directory-service";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { STSClient } from "@aws-sdk/client-sts";
 import { WorkSpacesClient } from "@aws-sdk/client-workspaces";
 import type { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { isThrottlingError, tagOperation } from "./error-info.js";
+import { partitionOfRegion } from "../regions.js";
 import type { TokenBucket } from "./token-bucket.js";
 
 export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
@@ -31,6 +36,11 @@ export interface AwsClients {
   /** KMS keys may live in another region than the WorkSpace that uses them (cross-region key ARNs). */
   kms(region?: string): KMSClient;
   sts: STSClient;
+  cloudtrail: CloudTrailClient;
+  cloudwatch: CloudWatchClient;
+  eventbridge: EventBridgeClient;
+  /** IAM is global: its client signs for the partition's IAM region, whatever region the others use. */
+  iam: IAMClient;
   /** Closes every client's sockets. */
   destroy(): void;
 }
@@ -66,6 +76,12 @@ function instrument(client: StackClient, service: string, settings: ClientSettin
   );
 }
 
+/** The region IAM's global endpoint signs for, per partition. */
+export function iamRegionOf(region: string): string {
+  const partition = partitionOfRegion(region);
+  return partition === "aws-us-gov" ? "us-gov-west-1" : partition === "aws-cn" ? "cn-north-1" : "us-east-1";
+}
+
 export function createClients(region: string, settings: ClientSettings, workspacesBucket: TokenBucket): AwsClients {
   const config = (r: string) => ({
     region: r,
@@ -84,6 +100,14 @@ export function createClients(region: string, settings: ClientSettings, workspac
   instrument(ec2 as unknown as StackClient, "ec2", settings);
   const sts = new STSClient(config(region));
   instrument(sts as unknown as StackClient, "sts", settings);
+  const cloudtrail = new CloudTrailClient(config(region));
+  instrument(cloudtrail as unknown as StackClient, "cloudtrail", settings);
+  const cloudwatch = new CloudWatchClient(config(region));
+  instrument(cloudwatch as unknown as StackClient, "cloudwatch", settings);
+  const eventbridge = new EventBridgeClient(config(region));
+  instrument(eventbridge as unknown as StackClient, "events", settings);
+  const iam = new IAMClient(config(iamRegionOf(region)));
+  instrument(iam as unknown as StackClient, "iam", settings);
   const kmsClients = new Map<string, KMSClient>();
   const kms = (r: string = region): KMSClient => {
     let client = kmsClients.get(r);
@@ -95,7 +119,7 @@ export function createClients(region: string, settings: ClientSettings, workspac
     return client;
   };
   const destroy = (): void => {
-    for (const client of [workspaces, ds, ec2, sts, ...kmsClients.values()]) client.destroy();
+    for (const client of [workspaces, ds, ec2, sts, cloudtrail, cloudwatch, eventbridge, iam, ...kmsClients.values()]) client.destroy();
   };
-  return { workspaces, ds, ec2, kms, sts, destroy };
+  return { workspaces, ds, ec2, kms, sts, cloudtrail, cloudwatch, eventbridge, iam, destroy };
 }

@@ -3,6 +3,7 @@
 import { paginateDescribeDirectories, type DirectoryDescription } from "@aws-sdk/client-directory-service";
 import type { Directory, RadiusSettings } from "../../inventory/model.js";
 import { defineCollector } from "../collector.js";
+import { WORKSPACES_VPC_COLLECTIONS } from "../ec2/workspaces-vpc-ids.js";
 import { list, num, str } from "../normalize-helpers.js";
 
 function normalizeRadius(raw: DirectoryDescription): RadiusSettings | null {
@@ -65,7 +66,8 @@ export const dsDirectoriesCollector = defineCollector<"directories", DirectoryDe
   operation: "DescribeDirectories",
   permissions: ["ds:DescribeDirectories"],
   stage: 1,
-  feeds: ["securityGroups", "networkInterfaces", "subnets", "vpcs", "routeTables"],
+  // Directory VPCs scope the EC2 calls; the directory type decides which directories DescribeTrusts is asked about.
+  feeds: [...WORKSPACES_VPC_COLLECTIONS],
   async fetch({ clients }) {
     const out: DirectoryDescription[] = [];
     for await (const page of paginateDescribeDirectories({ client: clients.ds }, {})) out.push(...(page.DirectoryDescriptions ?? []));

@@ -31,6 +31,8 @@ export const vpcsCollector = defineCollector<"vpcs", AwsVpc[]>({
   operation: "DescribeVpcs",
   permissions: ["ec2:DescribeVpcs"],
   stage: 2,
+  // The VPCs' DHCP option set ids are the option sets collected.
+  feeds: ["dhcpOptions"],
   fetch: (ctx) =>
     inWorkspacesVpcs(ctx, async (vpcIds) => {
       const out: AwsVpc[] = [];

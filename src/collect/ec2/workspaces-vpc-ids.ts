@@ -2,10 +2,11 @@
 
 import { paginateDescribeSubnets } from "@aws-sdk/client-ec2";
 import type { EC2Client } from "@aws-sdk/client-ec2";
+import type { CollectionName } from "../../inventory/model.js";
 import { chunk } from "../aws/chunk.js";
-import type { StageOneView } from "../collector.js";
+import type { StageView } from "../collector.js";
 
-export function workspacesSubnetAndVpcIds(view: StageOneView): { subnetIds: string[]; vpcIds: string[] } {
+export function workspacesSubnetAndVpcIds(view: Pick<StageView, "directories" | "workspaces">): { subnetIds: string[]; vpcIds: string[] } {
   const subnetIds = new Set<string>();
   const vpcIds = new Set<string>();
   for (const d of view.directories) {
@@ -21,7 +22,7 @@ export function workspacesSubnetAndVpcIds(view: StageOneView): { subnetIds: stri
 }
 
 /** Resolves subnet ids to their VPC ids with DescribeSubnets (filter `subnet-id`), then adds the known VPC ids. */
-export async function resolveWorkspacesVpcIds(ec2: EC2Client, view: StageOneView): Promise<string[]> {
+export async function resolveWorkspacesVpcIds(ec2: EC2Client, view: Pick<StageView, "directories" | "workspaces">): Promise<string[]> {
   const { subnetIds, vpcIds } = workspacesSubnetAndVpcIds(view);
   const out = new Set(vpcIds);
   for (const batch of chunk(subnetIds, 100)) {
@@ -31,3 +32,16 @@ export async function resolveWorkspacesVpcIds(ec2: EC2Client, view: StageOneView
   }
   return [...out].sort();
 }
+
+/** The EC2 collections scoped to the WorkSpaces VPCs: a failure to resolve those VPCs leaves every one incomplete. */
+export const WORKSPACES_VPC_COLLECTIONS: readonly CollectionName[] = [
+  "securityGroups",
+  "networkInterfaces",
+  "subnets",
+  "vpcs",
+  "routeTables",
+  "natGateways",
+  "dhcpOptions",
+  "networkAcls",
+  "vpcEndpoints",
+];

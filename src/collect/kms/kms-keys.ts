@@ -1,14 +1,20 @@
-/** Describes each distinct KMS key WorkSpaces volumes reference (DescribeKey, GetKeyRotationStatus, ListAliases) and normalizes them to `kmsKeys`. */
+/** Describes each distinct KMS key WorkSpaces volumes reference (DescribeKey, GetKeyRotationStatus, GetKeyPolicy, ListAliases) and normalizes them to `kmsKeys`. */
 
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListAliases, type AliasListEntry, type KeyMetadata } from "@aws-sdk/client-kms";
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, paginateListAliases, type AliasListEntry, type KeyMetadata } from "@aws-sdk/client-kms";
 import type { KmsKey } from "../../inventory/model.js";
 import { defineCollector, type CollectContext, type Where } from "../collector.js";
-import { bool, iso, str } from "../normalize-helpers.js";
+import { bool, iso, num, parsePolicyDocument, str } from "../normalize-helpers.js";
 
 export interface RawKmsKeys {
   /** Aliases per region the keys live in. */
   aliases: AliasListEntry[];
-  keys: { metadata: KeyMetadata; rotationEnabled?: boolean | undefined }[];
+  keys: {
+    metadata: KeyMetadata;
+    /** GetKeyRotationStatus's answer; absent when it was not asked or failed. */
+    rotation?: { enabled?: boolean | undefined; periodDays?: number | undefined };
+    /** The "default" key policy text; absent when not asked (other account) or the call failed. */
+    policy?: string | null;
+  }[];
 }
 
 /** The region a key reference names, if it is an ARN (`arn:aws:kms:<region>:<account>:key/...` or `.../alias/...`). */
@@ -20,6 +26,9 @@ export function regionOfKeyRef(ref: string): string | undefined {
 function accountOfArn(arn: string): string | undefined {
   return arn.split(":")[4];
 }
+
+/** AWS managed keys rotate automatically every year (AWS KMS documentation, "Rotating AWS KMS keys"). */
+const AWS_MANAGED_ROTATION_DAYS = 365;
 
 /** Automatic rotation is only possible for symmetric keys with AWS-generated material; the API refuses to answer for the rest. */
 function canRotate(m: KeyMetadata): boolean {
@@ -33,7 +42,7 @@ export function normalizeKmsKeys(raw: RawKmsKeys, where: Where): KmsKey[] {
     aliasesByKey.set(a.TargetKeyId, [...(aliasesByKey.get(a.TargetKeyId) ?? []), a.AliasName]);
   }
   const out: KmsKey[] = [];
-  for (const { metadata: m, rotationEnabled } of raw.keys) {
+  for (const { metadata: m, rotation, policy } of raw.keys) {
     if (!m.KeyId || !m.Arn) continue;
     const key: KmsKey = {
       id: m.KeyId,
@@ -51,16 +60,25 @@ export function normalizeKmsKeys(raw: RawKmsKeys, where: Where): KmsKey[] {
       multiRegion: bool(m.MultiRegion),
     };
     // AWS managed keys are rotated by AWS every year; keys that cannot rotate report false. Absent = the call failed.
-    if (m.KeyManager === "AWS") key.rotationEnabled = true;
-    else if (!canRotate(m)) key.rotationEnabled = false;
-    else if (rotationEnabled !== undefined) key.rotationEnabled = rotationEnabled;
+    if (m.KeyManager === "AWS") {
+      key.rotationEnabled = true;
+      key.rotationPeriodDays = AWS_MANAGED_ROTATION_DAYS;
+    } else if (!canRotate(m)) {
+      key.rotationEnabled = false;
+      key.rotationPeriodDays = null;
+    } else if (rotation !== undefined) {
+      key.rotationEnabled = rotation.enabled === true;
+      // KMS reports the period only while rotation is on.
+      key.rotationPeriodDays = rotation.enabled === true ? num(rotation.periodDays) : null;
+    }
+    if (policy !== undefined) key.policy = policy === null ? null : parsePolicyDocument(policy);
     out.push(key);
   }
   return out;
 }
 
 async function fetchKmsKeys(ctx: CollectContext): Promise<RawKmsKeys> {
-  const refs = [...new Set(ctx.stageOne.workspaces.map((w) => w.volumeEncryptionKey).filter((k): k is string => typeof k === "string" && k !== ""))];
+  const refs = [...new Set(ctx.view.workspaces.map((w) => w.volumeEncryptionKey).filter((k): k is string => typeof k === "string" && k !== ""))];
   if (refs.length === 0) return { aliases: [], keys: [] };
   const keys = new Map<string, RawKmsKeys["keys"][number]>();
   for (const ref of refs) {
@@ -77,9 +95,20 @@ async function fetchKmsKeys(ctx: CollectContext): Promise<RawKmsKeys> {
     const entry: RawKmsKeys["keys"][number] = { metadata };
     if (canRotate(metadata)) {
       try {
-        entry.rotationEnabled = (await client.send(new GetKeyRotationStatusCommand({ KeyId: metadata.Arn }))).KeyRotationEnabled;
+        const status = await client.send(new GetKeyRotationStatusCommand({ KeyId: metadata.Arn }));
+        entry.rotation = { enabled: status.KeyRotationEnabled, periodDays: status.RotationPeriodInDays };
       } catch (error) {
         ctx.recordError("kms", "GetKeyRotationStatus", error, { resourceIds: [metadata.Arn] });
+      }
+    }
+    // GetKeyPolicy refuses keys of other accounts even when the key policy lets them use the key, so it is not asked.
+    if (accountOfArn(metadata.Arn) === ctx.accountId) {
+      try {
+        const text = (await client.send(new GetKeyPolicyCommand({ KeyId: metadata.Arn, PolicyName: "default" }))).Policy;
+        parsePolicyDocument(text ?? "{}");
+        entry.policy = text ?? null;
+      } catch (error) {
+        ctx.recordError("kms", "GetKeyPolicy", error, { resourceIds: [metadata.Arn] });
       }
     }
     keys.set(metadata.Arn, entry);
@@ -103,7 +132,7 @@ export const kmsKeysCollector = defineCollector<"kmsKeys", RawKmsKeys>({
   collection: "kmsKeys",
   service: "kms",
   operation: "DescribeKey",
-  permissions: ["kms:DescribeKey", "kms:GetKeyRotationStatus", "kms:ListAliases"],
+  permissions: ["kms:DescribeKey", "kms:GetKeyRotationStatus", "kms:GetKeyPolicy", "kms:ListAliases"],
   stage: 2,
   fetch: fetchKmsKeys,
   normalize: normalizeKmsKeys,

@@ -25,8 +25,8 @@ export const clientPropertiesCollector = defineCollector<"directories", ClientPr
   operation: "DescribeClientProperties",
   permissions: ["workspaces:DescribeClientProperties"],
   stage: 2,
-  async fetch({ clients, stageOne }) {
-    const ids = [...new Set(stageOne.directories.map((d) => d.id))];
+  async fetch({ clients, view }) {
+    const ids = [...new Set(view.directories.map((d) => d.id))];
     const out: ClientPropertiesResult[] = [];
     // ResourceIds is required and takes 1-25 ids.
     for (const batch of chunk(ids, 25)) {

@@ -3,6 +3,7 @@
 import { paginateDescribeWorkspaceDirectories, type WorkspaceDirectory } from "@aws-sdk/client-workspaces";
 import type { Directory } from "../../inventory/model.js";
 import { defineCollector, type Where } from "../collector.js";
+import { WORKSPACES_VPC_COLLECTIONS } from "../ec2/workspaces-vpc-ids.js";
 import { bool, list, str } from "../normalize-helpers.js";
 
 export function normalizeWorkspaceDirectory(raw: WorkspaceDirectory, where: Where): Directory {
@@ -73,7 +74,7 @@ export const workspaceDirectoriesCollector = defineCollector<"directories", Work
   permissions: ["workspaces:DescribeWorkspaceDirectories"],
   stage: 1,
   // Directory subnets scope the EC2 calls, and directory ids scope DescribeClientProperties.
-  feeds: ["securityGroups", "networkInterfaces", "subnets", "vpcs", "routeTables"],
+  feeds: [...WORKSPACES_VPC_COLLECTIONS],
   async fetch({ clients }) {
     const out: WorkspaceDirectory[] = [];
     for await (const page of paginateDescribeWorkspaceDirectories({ client: clients.workspaces }, { Limit: 25 })) {

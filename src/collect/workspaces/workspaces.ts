@@ -3,6 +3,7 @@
 import { paginateDescribeWorkspaces, type Workspace as AwsWorkspace } from "@aws-sdk/client-workspaces";
 import type { Workspace } from "../../inventory/model.js";
 import { defineCollector, type Where } from "../collector.js";
+import { WORKSPACES_VPC_COLLECTIONS } from "../ec2/workspaces-vpc-ids.js";
 import { list, num, str } from "../normalize-helpers.js";
 
 export function normalizeWorkspace(raw: AwsWorkspace, where: Where): Workspace {
@@ -46,8 +47,9 @@ export const workspacesCollector = defineCollector<"workspaces", AwsWorkspace[]>
   operation: "DescribeWorkspaces",
   permissions: ["workspaces:DescribeWorkspaces"],
   stage: 1,
-  // WorkSpace subnets scope the EC2 calls; their volume keys are the KMS keys collected.
-  feeds: ["securityGroups", "networkInterfaces", "subnets", "vpcs", "routeTables", "kmsKeys"],
+  // WorkSpace subnets scope the EC2 calls; their volume keys are the KMS keys collected; their bundles (and so the
+  // bundles' images) are the bundles collected.
+  feeds: [...WORKSPACES_VPC_COLLECTIONS, "kmsKeys", "bundles", "images"],
   async fetch({ clients }) {
     const out: AwsWorkspace[] = [];
     for await (const page of paginateDescribeWorkspaces({ client: clients.workspaces, pageSize: 25 }, {})) {
