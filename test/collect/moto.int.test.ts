@@ -1,6 +1,8 @@
 // Integration: collection against moto's server (started here on a free port; if it cannot start, this suite fails).
-// moto 5.2.1 lacks two WorkSpaces read calls the collector makes; a clearly labelled STUB proxy (support/moto-stub-proxy.ts)
-// answers exactly those two and forwards everything else to moto. The first test proves moto really lacks them.
+// moto 5.2.1 lacks four WorkSpaces read calls the collector makes; a clearly labelled STUB proxy (support/moto-stub-proxy.ts)
+// answers exactly those four and forwards everything else to moto. The first test proves moto really lacks them.
+// Everything else comes from moto itself: EC2 (NAT gateways, DHCP options, network ACLs, VPC endpoints), Directory
+// Service trusts, WorkSpaces images and image permissions, KMS key policies, CloudTrail, CloudWatch, EventBridge, IAM.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -13,7 +15,8 @@ import { startStubProxy, type StubProxy } from "./support/moto-stub-proxy.js";
 import { seedMotoAccount, type SeededAccount } from "./support/seed-moto-account.js";
 
 /** The operations moto does not implement, each answered by the stub. */
-const STUBBED = ["DescribeIpGroups", "DescribeWorkspacesConnectionStatus"] as const;
+const STUBBED = ["DescribeIpGroups", "DescribeWorkspacesConnectionStatus", "DescribeAccount", "DescribeWorkspaceBundles"] as const;
+const OWNED_BUNDLE = "wsb-stubowned1";
 
 let moto: MotoServer;
 let proxy: StubProxy;
@@ -34,6 +37,14 @@ beforeAll(async () => {
         { WorkspaceId: seeded.workspaces.encryptedWithAlias, ConnectionState: "CONNECTED", ConnectionStateCheckTimestamp: 1767225600, LastKnownUserConnectionTimestamp: 1767225000 },
       ],
     }),
+    // STUB: BYOL settings; moto has no DescribeAccount.
+    DescribeAccount: () => ({ DedicatedTenancySupport: "ENABLED", DedicatedTenancyManagementCidrRange: "192.168.48.0/20", DedicatedTenancyAccountType: "SOURCE_ACCOUNT" }),
+    // STUB: moto has no bundles. By id: the AMAZON bundle the seeded WorkSpaces use; without ids: one owned bundle built on
+    // the image moto created from a WorkSpace.
+    DescribeWorkspaceBundles: (input) =>
+      Array.isArray(input["BundleIds"])
+        ? { Bundles: (input["BundleIds"] as string[]).filter((id) => id === "wsb-bh8rsxt14").map((id) => ({ BundleId: id, Name: "Standard with Windows 10", Owner: "AMAZON", ImageId: "wsi-amazon000", RootStorage: { Capacity: "80" }, UserStorage: { Capacity: "50" }, ComputeType: { Name: "STANDARD" }, State: "AVAILABLE" })) }
+        : { Bundles: [{ BundleId: OWNED_BUNDLE, Name: "corp-standard", Owner: "123456789012", ImageId: seeded.image.id, RootStorage: { Capacity: "175" }, UserStorage: { Capacity: "100" }, ComputeType: { Name: "PERFORMANCE" }, State: "AVAILABLE" }] },
   });
   inv = await collectInventory({ regions: ["us-east-1"], endpointUrl: proxy.url, credentials: FAKE_CREDENTIALS, rateLimit: { ratePerSecond: 50, burst: 50 } });
 });
@@ -114,8 +125,15 @@ describe("collection against moto", () => {
     expect(inv.kmsKeys.map((k) => k.arn).sort()).toEqual([seeded.enabledKey.arn, seeded.pendingKey.arn].sort());
     const enabled = inv.kmsKeys.find((k) => k.arn === seeded.enabledKey.arn)!;
     const pending = inv.kmsKeys.find((k) => k.arn === seeded.pendingKey.arn)!;
-    expect(enabled).toMatchObject({ id: seeded.enabledKey.keyId, aliases: ["alias/workspaces-volumes"], keyManager: "CUSTOMER", keyState: "Enabled", enabled: true, deletionDate: null, rotationEnabled: false });
+    // moto answers GetKeyRotationStatus without RotationPeriodInDays (AWS sends it while rotation is on), hence null.
+    expect(enabled).toMatchObject({ id: seeded.enabledKey.keyId, aliases: ["alias/workspaces-volumes"], keyManager: "CUSTOMER", keyState: "Enabled", enabled: true, deletionDate: null, rotationEnabled: true, rotationPeriodDays: null });
     expect(pending).toMatchObject({ keyState: "PendingDeletion", enabled: false });
+    // moto's default key policy, parsed from GetKeyPolicy.
+    expect(enabled.policy).toEqual({
+      Version: "2012-10-17",
+      Id: "key-default-1",
+      Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" }],
+    });
     expect(pending.deletionDate).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
@@ -148,5 +166,113 @@ describe("collection against moto", () => {
 
   it("takes IP groups from the stub", () => {
     expect(inv.ipGroups).toEqual([{ id: "wsipg-stub0001", accountId: "123456789012", region: "us-east-1", name: "anywhere", description: "stub", rules: [{ cidr: "0.0.0.0/0", description: "all" }] }]);
+  });
+});
+
+describe("collection against moto: schema 1.1 collections", () => {
+  const where = { accountId: "123456789012", region: "us-east-1" };
+
+  it("writes every schema 1.1 collection", () => {
+    for (const c of ["accountRegions", "natGateways", "dhcpOptions", "networkAcls", "vpcEndpoints", "bundles", "images", "trails", "alarms", "eventRules", "iamRoles"] as const) {
+      expect(Array.isArray(inv[c]), c).toBe(true);
+    }
+  });
+
+  it("makes one account-region with the stubbed BYOL settings", () => {
+    expect(inv.accountRegions).toEqual([{ id: "123456789012/us-east-1", ...where, byol: { dedicatedTenancySupport: "ENABLED", managementCidrRange: "192.168.48.0/20", accountType: "SOURCE_ACCOUNT" } }]);
+  });
+
+  it("collects the NAT gateway, DHCP options, network ACLs and VPC endpoint of the WorkSpaces VPC", () => {
+    expect(inv.natGateways).toEqual([{ id: seeded.natGatewayId, ...where, tags: {}, vpcId: seeded.vpcId, subnetId: seeded.subnetA, state: "available", connectivityType: "public" }]);
+    expect(inv.dhcpOptions).toEqual([
+      { id: seeded.dhcpOptionsId, ...where, tags: {}, domainName: ["corp.example.com"], domainNameServers: ["10.20.1.10", "10.20.2.10"], ntpServers: ["169.254.169.123"], netbiosNameServers: [], netbiosNodeType: [] },
+    ]);
+    const custom = inv.networkAcls?.find((a) => a.id === seeded.networkAclId);
+    expect(custom).toMatchObject({ vpcId: seeded.vpcId, isDefault: false, subnetIds: [seeded.subnetB] });
+    expect(custom?.entries).toEqual([
+      { ruleNumber: 100, egress: false, protocol: "tcp", fromPort: 3389, toPort: 3389, cidr: "0.0.0.0/0", ipv6Cidr: null, action: "deny" },
+      { ruleNumber: 110, egress: false, protocol: "all", fromPort: 0, toPort: 65535, cidr: "10.0.0.0/8", ipv6Cidr: null, action: "allow" },
+      { ruleNumber: 120, egress: true, protocol: "all", fromPort: 0, toPort: 65535, cidr: null, ipv6Cidr: "::/0", action: "allow" },
+    ]);
+    const dflt = inv.networkAcls?.find((a) => a.isDefault);
+    expect(dflt).toMatchObject({ vpcId: seeded.vpcId, subnetIds: [seeded.subnetA] });
+    expect(dflt?.entries).toContainEqual({ ruleNumber: 32767, egress: false, protocol: "all", fromPort: 0, toPort: 65535, cidr: "0.0.0.0/0", ipv6Cidr: null, action: "deny" });
+    expect(inv.networkAcls).toHaveLength(2);
+    expect(inv.vpcEndpoints).toEqual([
+      { id: seeded.vpcEndpointId, ...where, tags: {}, vpcId: seeded.vpcId, serviceName: "com.amazonaws.us-east-1.workspaces", type: "Interface", state: "available", subnetIds: [seeded.subnetA, seeded.subnetB] },
+    ]);
+  });
+
+  it("adds the Managed AD's trust from DescribeTrusts, and no trusts to the directories that cannot hold any", () => {
+    const mad = inv.directories.find((d) => d.id === seeded.managedAdId)!;
+    expect(mad.dsType).toBe("MicrosoftAD");
+    expect(mad.trusts).toEqual([{ id: seeded.trustId, remoteDomainName: "onprem.example.org", direction: "One-Way: Outgoing", type: "Forest", state: "Creating" }]);
+    expect(inv.directories.find((d) => d.id === seeded.simpleAdId)?.trusts).toEqual([]);
+    expect(inv.directories.find((d) => d.id === seeded.adConnectorId)?.trusts).toEqual([]);
+  });
+
+  it("takes bundles from the stub and the owned image, with whom it is shared, from moto", () => {
+    expect(inv.bundles?.map((b) => [b.id, b.owner, b.imageId]).sort()).toEqual(
+      [
+        [OWNED_BUNDLE, "123456789012", seeded.image.id],
+        ["wsb-bh8rsxt14", "AMAZON", "wsi-amazon000"],
+      ].sort(),
+    );
+    expect(inv.images).toEqual([{ id: seeded.image.id, ...where, name: "corp-standard", osType: null, state: "AVAILABLE", requiredTenancy: "DEFAULT", ownerAccountId: "123456789012", sharedWith: [seeded.image.sharedWith] }]);
+  });
+
+  it("collects both trails with their logging state and selectors", () => {
+    const byId = Object.fromEntries((inv.trails ?? []).map((t) => [t.id, t]));
+    expect(byId[seeded.trails.loggingArn]).toEqual({
+      id: seeded.trails.loggingArn,
+      ...where,
+      name: "org-trail",
+      homeRegion: "us-east-1",
+      multiRegion: true,
+      organization: false,
+      isLogging: true,
+      management: { included: true, readWriteType: "All", excludedSources: ["kms.amazonaws.com"] },
+      advancedSelectors: [],
+    });
+    expect(byId[seeded.trails.advancedArn]).toMatchObject({
+      multiRegion: false,
+      isLogging: false,
+      management: null,
+      advancedSelectors: [{ name: "management", fieldSelectors: [{ field: "eventCategory", equals: ["Management"], notEquals: [] }, { field: "readOnly", equals: ["false"], notEquals: [] }] }],
+    });
+    expect(inv.trails).toHaveLength(2);
+  });
+
+  it("keeps only the WorkSpaces alarm and the WorkSpaces event rule", () => {
+    expect(inv.alarms).toEqual([
+      {
+        id: "ws-unhealthy",
+        ...where,
+        arn: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:ws-unhealthy",
+        namespace: "AWS/WorkSpaces",
+        metricName: "Unhealthy",
+        dimensions: [{ name: "DirectoryId", value: seeded.simpleAdId }],
+        actionsEnabled: true,
+        alarmActions: ["arn:aws:sns:us-east-1:123456789012:ops"],
+      },
+    ]);
+    expect(inv.eventRules).toEqual([
+      { id: "arn:aws:events:us-east-1:123456789012:rule/workspaces-access", ...where, name: "workspaces-access", eventBus: "default", state: "ENABLED", pattern: { source: ["aws.workspaces"], "detail-type": ["WorkSpaces Access"] }, targetCount: 1 },
+    ]);
+  });
+
+  it("reads the WorkSpaces service role once, as a global entity", () => {
+    expect(inv.iamRoles).toEqual([
+      {
+        id: "workspaces_DefaultRole",
+        accountId: "123456789012",
+        region: "global",
+        tags: {},
+        arn: "arn:aws:iam::123456789012:role/workspaces_DefaultRole",
+        trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+        attachedPolicyArns: [seeded.servicePolicyArn],
+        permissionsBoundaryArn: null,
+      },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-/** A simulated AWS endpoint for tests and the benchmark: WorkSpaces with a 2/s-burst-5 style limit and latency, plus just enough DS, KMS, EC2 and STS. */
+/** A simulated AWS endpoint for tests and the benchmark: WorkSpaces with a 2/s-burst-5 style limit and latency, plus just enough DS, KMS, EC2, STS, CloudTrail, CloudWatch, EventBridge and IAM. */
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,7 +15,7 @@ export interface FakeAwsOptions {
   rateLimit?: { ratePerSecond: number; burst: number };
   /** Delay before each answer. */
   latencyMs?: number;
-  /** Services (SigV4 names: workspaces, ds, kms, ec2) that answer every call with access denied. */
+  /** Services (SigV4 names: workspaces, ds, kms, ec2, cloudtrail, monitoring, events, iam) that answer every call with access denied. */
   denyServices?: string[];
 }
 
@@ -42,6 +42,19 @@ interface Bucket {
 }
 
 const PAGE = 25;
+/** Bundles and images the fake knows: the AMAZON bundle every WorkSpace uses, and one bundle and image the account owns. */
+export const FAKE_PUBLIC_BUNDLE = "wsb-fake00001";
+export const FAKE_OWNED_BUNDLE = "wsb-owned0001";
+export const FAKE_OWNED_IMAGE = "wsi-owned0001";
+export const FAKE_TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${FAKE_ACCOUNT}:trail/org-trail`;
+
+function bundleRecord(id: string): Record<string, unknown> | undefined {
+  if (id === FAKE_PUBLIC_BUNDLE)
+    return { BundleId: id, Name: "Standard with Windows 10", Owner: "AMAZON", ImageId: "wsi-amazon0001", RootStorage: { Capacity: "80" }, UserStorage: { Capacity: "50" }, ComputeType: { Name: "STANDARD" }, State: "AVAILABLE" };
+  if (id === FAKE_OWNED_BUNDLE)
+    return { BundleId: id, Name: "corp", Owner: FAKE_ACCOUNT, ImageId: FAKE_OWNED_IMAGE, RootStorage: { Capacity: "175" }, UserStorage: { Capacity: "100" }, ComputeType: { Name: "POWER" }, State: "AVAILABLE" };
+  return undefined;
+}
 
 function workspaceRecord(region: string, i: number): Record<string, unknown> {
   const encrypted = i % 2 === 0;
@@ -51,7 +64,7 @@ function workspaceRecord(region: string, i: number): Record<string, unknown> {
     UserName: `user${i}`,
     IpAddress: `10.0.${Math.floor(i / 250) % 250}.${(i % 250) + 4}`,
     State: "AVAILABLE",
-    BundleId: "wsb-fake00001",
+    BundleId: FAKE_PUBLIC_BUNDLE,
     SubnetId: "subnet-fake0001",
     ComputerName: `WSAMZN-${i}`,
     RootVolumeEncryptionEnabled: encrypted,
@@ -157,6 +170,23 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         const groups = count > 0 ? [{ groupId: "wsipg-fake0001", groupName: "office", groupDesc: "Office egress", userRules: [{ ipRule: "203.0.113.0/24", ruleDesc: "HQ" }] }] : [];
         return [200, { Result: groups }];
       }
+      case "DescribeAccount":
+        return [200, { DedicatedTenancySupport: "DISABLED" }];
+      case "DescribeWorkspaceBundles": {
+        const ids = input["BundleIds"] as string[] | undefined;
+        if (ids !== undefined && (ids.length < 1 || ids.length > PAGE || input["Owner"] !== undefined)) return [400, { __type: "InvalidParameterValuesException", message: "BundleIds must hold 1-25 ids and not be combined with Owner" }];
+        const bundles = ids !== undefined ? ids.map(bundleRecord).filter((b) => b !== undefined) : [bundleRecord(FAKE_OWNED_BUNDLE)];
+        return [200, { Bundles: bundles }];
+      }
+      case "DescribeWorkspaceImages": {
+        const ids = input["ImageIds"] as string[] | undefined;
+        if (ids !== undefined && (ids.length < 1 || ids.length > PAGE)) return [400, { __type: "InvalidParameterValuesException", message: "ImageIds must hold 1-25 ids" }];
+        const owned = { ImageId: FAKE_OWNED_IMAGE, Name: "corp-2026", OperatingSystem: { Type: "WINDOWS" }, State: "AVAILABLE", RequiredTenancy: "DEFAULT", OwnerAccountId: FAKE_ACCOUNT };
+        const images = input["ImageType"] === "OWNED" || ids?.includes(FAKE_OWNED_IMAGE) ? [owned] : [];
+        return [200, { Images: images }];
+      }
+      case "DescribeWorkspaceImagePermissions":
+        return [200, { ImageId: input["ImageId"], ImagePermissions: input["ImageId"] === FAKE_OWNED_IMAGE ? [{ SharedAccountId: "444455556666" }] : [] }];
       case "DescribeClientProperties": {
         const ids = (input["ResourceIds"] as string[] | undefined) ?? [];
         if (ids.length < 1 || ids.length > PAGE) return [400, { __type: "InvalidParameterValuesException", message: "ResourceIds must hold 1-25 ids" }];
@@ -168,6 +198,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   };
 
   const dsOp = (region: string, op: string): [number, unknown] => {
+    if (op === "DescribeTrusts") return [200, { Trusts: [] }];
     if (op !== "DescribeDirectories") return [400, { __type: "UnknownOperationException", message: op }];
     const count = options.workspacesByRegion[region] ?? 0;
     const dirs =
@@ -199,9 +230,46 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         return [200, { Aliases: [{ AliasName: "alias/aws/workspaces", AliasArn: `arn:aws:kms:${region}:${FAKE_ACCOUNT}:alias/aws/workspaces`, TargetKeyId: keyId }], Truncated: false }];
       case "GetKeyRotationStatus":
         return [200, { KeyRotationEnabled: true }];
+      case "GetKeyPolicy":
+        return [200, { PolicyName: "default", Policy: JSON.stringify({ Version: "2012-10-17", Statement: { Sid: "root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${FAKE_ACCOUNT}:root` }, Action: "kms:*", Resource: "*" } }) }];
       default:
         return [400, { __type: "UnsupportedOperationException", message: op }];
     }
+  };
+
+  const cloudtrailOp = (op: string): [number, unknown] => {
+    switch (op) {
+      case "DescribeTrails":
+        return [200, { trailList: [{ Name: "org-trail", TrailARN: FAKE_TRAIL_ARN, HomeRegion: "us-east-1", IsMultiRegionTrail: true, IsOrganizationTrail: false }] }];
+      case "GetTrailStatus":
+        return [200, { IsLogging: true }];
+      case "GetEventSelectors":
+        return [200, { TrailARN: FAKE_TRAIL_ARN, EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true }] }];
+      default:
+        return [400, { __type: "UnsupportedOperationException", message: op }];
+    }
+  };
+
+  const cloudwatchOp = (region: string, op: string): [number, unknown] => {
+    if (op !== "DescribeAlarms") return [400, { __type: "UnsupportedOperationException", message: op }];
+    const alarm = (name: string, namespace: string, metric: string) => ({ AlarmName: name, AlarmArn: `arn:aws:cloudwatch:${region}:${FAKE_ACCOUNT}:alarm:${name}`, Namespace: namespace, MetricName: metric, Dimensions: [], ActionsEnabled: true, AlarmActions: [] });
+    return [200, { MetricAlarms: [alarm("ws-unhealthy", "AWS/WorkSpaces", "Unhealthy"), alarm("cpu", "AWS/EC2", "CPUUtilization")] }];
+  };
+
+  const eventsOp = (region: string, op: string): [number, unknown] => {
+    const rule = (name: string, pattern: unknown) => ({ Name: name, Arn: `arn:aws:events:${region}:${FAKE_ACCOUNT}:rule/${name}`, EventPattern: JSON.stringify(pattern), State: "ENABLED", EventBusName: "default" });
+    if (op === "ListRules") return [200, { Rules: [rule("ws-events", { source: ["aws.workspaces"] }), rule("ec2-events", { source: ["aws.ec2"] })] }];
+    if (op === "ListTargetsByRule") return [200, { Targets: [{ Id: "1", Arn: `arn:aws:sns:${region}:${FAKE_ACCOUNT}:ops` }] }];
+    return [400, { __type: "UnsupportedOperationException", message: op }];
+  };
+
+  const iamXml = (op: string, form: URLSearchParams): string => {
+    const wrap = (inner: string) => `<${op}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${op}Result>${inner}</${op}Result><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></${op}Response>`;
+    if (op === "GetRole") {
+      const trust = encodeURIComponent(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }] }));
+      return wrap(`<Role><Path>/</Path><RoleName>${form.get("RoleName") ?? ""}</RoleName><RoleId>AROAFAKE</RoleId><Arn>arn:aws:iam::${FAKE_ACCOUNT}:role/${form.get("RoleName") ?? ""}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${trust}</AssumeRolePolicyDocument></Role>`);
+    }
+    return wrap(`<AttachedPolicies><member><PolicyName>AmazonWorkSpacesServiceAccess</PolicyName><PolicyArn>arn:aws:iam::aws:policy/AmazonWorkSpacesServiceAccess</PolicyArn></member></AttachedPolicies><IsTruncated>false</IsTruncated>`);
   };
 
   const server = createServer((req, res) => {
@@ -210,7 +278,8 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       const { region, service } = scope(req);
       const target = String(req.headers["x-amz-target"] ?? "");
       const form = new URLSearchParams(body);
-      const op = target ? (target.split(".")[1] ?? "") : (form.get("Action") ?? "");
+      // X-Amz-Target ends in the operation (WorkspacesService.X, AWSEvents.X, com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.X).
+      const op = target ? (target.split(".").pop() ?? "") : (form.get("Action") ?? "");
       const input = target && body ? (JSON.parse(body) as Record<string, unknown>) : {};
       let status = 200;
       let payload: unknown;
@@ -229,11 +298,16 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       if (latency > 0) await new Promise((r) => setTimeout(r, latency));
       if (deny.has(service)) {
         if (service === "ec2") xmlBody = `<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>fake</RequestID></Response>`;
+        else if (service === "iam") xmlBody = `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::${FAKE_ACCOUNT}:user/auditor is not authorized to perform: iam:${op}</Message></Error><RequestId>fake</RequestId></ErrorResponse>`;
         else payload = { __type: "AccessDeniedException", message: `User: arn:aws:iam::${FAKE_ACCOUNT}:user/auditor is not authorized to perform: ${service}:${op}` };
         status = service === "ec2" ? 403 : 400;
       } else if (service === "workspaces") [status, payload] = workspacesOp(region, op, input);
       else if (service === "ds") [status, payload] = dsOp(region, op);
       else if (service === "kms") [status, payload] = kmsOp(region, op, input);
+      else if (service === "cloudtrail") [status, payload] = cloudtrailOp(op);
+      else if (service === "monitoring") [status, payload] = cloudwatchOp(region, op);
+      else if (service === "events") [status, payload] = eventsOp(region, op);
+      else if (service === "iam") xmlBody = iamXml(op, form);
       else if (service === "sts") {
         xmlBody = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${FAKE_ACCOUNT}:user/auditor</Arn><UserId>AIDAFAKE</UserId><Account>${FAKE_ACCOUNT}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
       } else if (service === "ec2") {
