@@ -265,6 +265,7 @@ describe("IAM roles", () => {
       trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }] },
       attachedPolicyArns: ["arn:aws:iam::aws:policy/AmazonWorkSpacesSelfServiceAccess", "arn:aws:iam::aws:policy/AmazonWorkSpacesServiceAccess"],
       permissionsBoundaryArn: "arn:aws:iam::123456789012:policy/ws-boundary",
+      roleId: "AROAEXAMPLE0000000001",
     });
   });
 });

@@ -39,6 +39,7 @@ describe("WorkSpaces directories", () => {
       endpointEncryptionMode: "FIPS_VALIDATED",
       saml: { status: "DISABLED" },
       certificateBasedAuth: { status: "DISABLED" },
+      streaming: null,
       creation: { enableInternetAccess: true, defaultOu: "OU=WorkSpaces,DC=corp,DC=example,DC=com", customSecurityGroupId: "sg-0a1b2c3d4e5f60009", userEnabledAsLocalAdministrator: false, enableMaintenanceMode: true },
       // TRUST is kept as AWS sends it (enums are open at runtime).
       access: { windows: "ALLOW", osx: "TRUST", web: "DENY", ios: "ALLOW", android: "ALLOW", chromeOs: "ALLOW", zeroClient: "DENY", linux: "DENY", thinClient: "DENY" },
@@ -187,5 +188,23 @@ describe("KMS keys", () => {
     expect(regionOfKeyRef("arn:aws:kms:eu-west-1:123456789012:alias/x")).toBe("eu-west-1");
     expect(regionOfKeyRef("alias/aws/workspaces")).toBeUndefined();
     expect(regionOfKeyRef("11111111-2222-3333-4444-555555555555")).toBeUndefined();
+  });
+});
+
+describe("directory streaming settings", () => {
+  it("keeps clipboard and printing permissions, and null when the directory reports none", async () => {
+    const { normalizeWorkspaceDirectory } = await import("../../src/collect/workspaces/workspace-directories.js");
+    const where = { accountId: "123456789012", region: "us-east-1" };
+    const dir = normalizeWorkspaceDirectory(
+      { DirectoryId: "d-1", StreamingProperties: { UserSettings: [{ Action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", Permission: "DISABLED", MaximumLength: 20000 }, { Action: "PRINTING_TO_LOCAL_DEVICE", Permission: "ENABLED" }] } },
+      where,
+    );
+    expect(dir.streaming).toEqual({
+      userSettings: [
+        { action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", permission: "DISABLED", maximumLength: 20000 },
+        { action: "PRINTING_TO_LOCAL_DEVICE", permission: "ENABLED", maximumLength: null },
+      ],
+    });
+    expect(normalizeWorkspaceDirectory({ DirectoryId: "d-2" }, where).streaming).toBeNull();
   });
 });

@@ -22,6 +22,7 @@ export function normalizeIamRole(raw: RawIamRole, where: Where): IamRole {
     region: "global",
     tags: tagMap(role.Tags),
     arn: role.Arn ?? "",
+    roleId: str(role.RoleId),
     trustPolicy: role.AssumeRolePolicyDocument ? parsePolicyDocument(role.AssumeRolePolicyDocument) : null,
     attachedPolicyArns: raw.attached.map((p) => p.PolicyArn).filter((a): a is string => typeof a === "string").sort(),
     permissionsBoundaryArn: str(role.PermissionsBoundary?.PermissionsBoundaryArn),

@@ -30,6 +30,16 @@ export function normalizeWorkspaceDirectory(raw: WorkspaceDirectory, where: Wher
     endpointEncryptionMode: str(raw.EndpointEncryptionMode),
     saml: raw.SamlProperties ? { status: str(raw.SamlProperties.Status) } : null,
     certificateBasedAuth: raw.CertificateBasedAuthProperties ? { status: str(raw.CertificateBasedAuthProperties.Status) } : null,
+    // Newer than the seeds: clipboard/printing permissions of DCV (WSP) directories; null when none are reported.
+    streaming: raw.StreamingProperties?.UserSettings
+      ? {
+          userSettings: raw.StreamingProperties.UserSettings.map((u) => ({
+            action: u.Action ?? "UNKNOWN",
+            permission: str(u.Permission),
+            maximumLength: typeof u.MaximumLength === "number" ? u.MaximumLength : null,
+          })),
+        }
+      : null,
   };
   if (creation) {
     dir.creation = {
