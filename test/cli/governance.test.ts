@@ -91,6 +91,22 @@ describe("governance on the example inventory", () => {
   });
 });
 
+describe("waived results in SARIF", () => {
+  it("keeps them as suppressed results by default, and drops them with --sarif-waived omit", () => {
+    const dir = tempDir({ "waivers.yaml": waivers });
+    const sarifOf = (extra: string[]): { runs: { results: { ruleId: string; suppressions?: unknown[]; properties?: unknown }[] }[] } => {
+      const out = tempDir();
+      runCli(["evaluate", EXAMPLE, "--waivers", join(dir, "waivers.yaml"), "--policy", "WS-SG-004", "--format", "sarif", "--out-dir", out, "--now", NOW, "-q", ...extra]);
+      return JSON.parse(readFileSync(join(out, "wsaudit.sarif"), "utf8")) as { runs: { results: { ruleId: string; suppressions?: unknown[] }[] }[] };
+    };
+    const kept = sarifOf([]).runs[0]?.results ?? [];
+    const omitted = sarifOf(["--sarif-waived", "omit"]).runs[0]?.results ?? [];
+    expect(kept.filter((r) => (r.suppressions?.length ?? 0) > 0)).toHaveLength(1);
+    expect(omitted).toHaveLength(kept.length - 1);
+    expect(omitted.every((r) => r.suppressions === undefined)).toBe(true);
+  });
+});
+
 describe("baselines on the example inventory", () => {
   // Run 1 on the example; run 2 on a copy where one failure is fixed and one new failure appears.
   const first = tempDir();

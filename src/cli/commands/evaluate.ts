@@ -28,6 +28,7 @@ export interface ReportingFlags {
   now?: string;
   sarifLocation: string;
   sarifCategory?: string;
+  sarifWaived: string;
   quiet?: boolean;
 }
 
@@ -50,6 +51,7 @@ export function addReportingOptions(command: Command): Command {
     .option("--now <iso-8601>", "evaluation time, for reproducible output (default: the clock)")
     .option("--sarif-location <mode>", "SARIF result location: policy (the policy's YAML line) or inventory", "policy")
     .option("--sarif-category <id>", "SARIF automationDetails category (default: the account ids)")
+    .option("--sarif-waived <mode>", "waived results in SARIF: suppressed (kept, with the waiver as a suppression) or omit", "suppressed")
     .option("-q, --quiet", "do not print the summary to stdout");
 }
 
@@ -67,7 +69,8 @@ export function parseReportingFlags(flags: ReportingFlags): ParsedReporting {
   if (flags.sarifLocation !== "policy" && flags.sarifLocation !== "inventory") {
     throw new InputError("--sarif-location", flags.sarifLocation, "expected policy or inventory");
   }
-  const reportOptions: ReportOptions = { sarifLocation: flags.sarifLocation, color: process.stdout.isTTY };
+  if (flags.sarifWaived !== "suppressed" && flags.sarifWaived !== "omit") throw new InputError("--sarif-waived", flags.sarifWaived, "expected suppressed or omit");
+  const reportOptions: ReportOptions = { sarifLocation: flags.sarifLocation, sarifWaived: flags.sarifWaived, color: process.stdout.isTTY };
   if (flags.sarifCategory !== undefined) reportOptions.sarifCategory = flags.sarifCategory;
   if (flags.failOnNew === true && flags.baseline === undefined) throw new InputError("--fail-on-new", "", "needs --baseline PREVIOUS.json to tell new failures from old ones");
   const selection: PolicySelection = { policies: flags.policy, skip: flags.skipPolicy };
