@@ -39,6 +39,8 @@ export const ALL_COLLECTIONS: readonly CollectionName[] = [
 const GLOBAL_COLLECTIONS: readonly CollectionName[] = ["iamRoles"];
 const REGIONAL_COLLECTIONS: readonly CollectionName[] = ALL_COLLECTIONS.filter((c) => !GLOBAL_COLLECTIONS.includes(c));
 const isRegional = (c: Collector): boolean => (c.scope ?? "region") === "region";
+/** Opt-in collectors run only when their option is set; skipped, they leave their fields absent (not collected). */
+const isEnabled = (c: Collector, options: ResolvedCollectOptions): boolean => c.optIn === undefined || options[c.optIn];
 
 /** Collection could not start at all (e.g. no credentials for the only account): an operational failure, exit code 4. */
 export class CollectionAbortedError extends Error {
@@ -205,7 +207,7 @@ async function collectUnit(run: Run, identity: Identity, region: string): Promis
   const { ratePerSecond, burst } = run.options.rateLimit;
   const clients = createClients(region, settings, new TokenBucket({ ratePerSecond, burst: Math.max(1, burst - 1) }));
   const local = emptyEntities();
-  const view: StageView = { directories: [], workspaces: [], vpcs: [], bundles: [] };
+  const view: StageView = { directories: [], workspaces: [], ipGroups: [], vpcs: [], bundles: [] };
   let vpcIds: Promise<string[] | undefined> | undefined;
   const workspacesVpcIds = (): Promise<string[] | undefined> => {
     vpcIds ??= resolveWorkspacesVpcIds(clients.ec2, view).catch((error: unknown) => {
@@ -216,14 +218,16 @@ async function collectUnit(run: Run, identity: Identity, region: string): Promis
     return vpcIds;
   };
   const base = { ...where, clients, view, workspacesVpcIds };
+  const stage = (n: number): Collector[] => COLLECTORS.filter((c) => isRegional(c) && c.stage === n && isEnabled(c, run.options));
   try {
-    await runStage(run, where, COLLECTORS.filter((c) => isRegional(c) && c.stage === 1), base, local);
+    await runStage(run, where, stage(1), base, local);
     view.directories = local.directories as unknown as StageView["directories"];
     view.workspaces = local.workspaces as unknown as StageView["workspaces"];
-    await runStage(run, where, COLLECTORS.filter((c) => isRegional(c) && c.stage === 2), base, local);
+    view.ipGroups = local.ipGroups as unknown as StageView["ipGroups"];
+    await runStage(run, where, stage(2), base, local);
     view.vpcs = local.vpcs as unknown as StageView["vpcs"];
     view.bundles = local.bundles as unknown as StageView["bundles"];
-    await runStage(run, where, COLLECTORS.filter((c) => isRegional(c) && c.stage === 3), base, local);
+    await runStage(run, where, stage(3), base, local);
   } finally {
     clients.destroy();
   }
@@ -246,7 +250,7 @@ async function runStage(run: Run, where: Where, collectors: Collector[], base: O
 /** Runs the global collectors (IAM) once for an account, with region "global"; they read no stage results. */
 async function collectAccount(run: Run, identity: Identity): Promise<void> {
   const where = { accountId: identity.accountId, region: "global" };
-  const collectors = COLLECTORS.filter((c) => !isRegional(c));
+  const collectors = COLLECTORS.filter((c) => !isRegional(c) && isEnabled(c, run.options));
   if (collectors.length === 0) return;
   const region = run.options.regions[0] ?? "us-east-1";
   const { ratePerSecond, burst } = run.options.rateLimit;
@@ -254,7 +258,7 @@ async function collectAccount(run: Run, identity: Identity): Promise<void> {
   const noScope = (): Promise<string[] | undefined> => Promise.reject(new Error("a global collector has no VPC scope"));
   const local = emptyEntities();
   try {
-    await runStage(run, where, collectors, { ...where, clients, view: { directories: [], workspaces: [], vpcs: [], bundles: [] }, workspacesVpcIds: noScope }, local);
+    await runStage(run, where, collectors, { ...where, clients, view: { directories: [], workspaces: [], ipGroups: [], vpcs: [], bundles: [] }, workspacesVpcIds: noScope }, local);
   } finally {
     clients.destroy();
   }

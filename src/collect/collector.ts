@@ -1,6 +1,6 @@
 /** The collector contract: declared metadata (collection, service, IAM permissions) plus an I/O-only fetch and a pure normalize. */
 
-import type { Bundle, CollectionName, Directory, Inventory, Vpc, Workspace } from "../inventory/model.js";
+import type { Bundle, CollectionName, Directory, Inventory, IpGroup, Vpc, Workspace } from "../inventory/model.js";
 import type { AwsClients } from "./aws/clients.js";
 
 /** IAM action prefixes: a collector's `service` and `operation` name its own IAM action. */
@@ -16,11 +16,12 @@ export type EntityOf<C extends CollectionName> = NonNullable<Inventory[C]>[numbe
 
 /**
  * What one account and region has gathered in earlier stages; later collectors read it to scope their calls.
- * Stage 1 fills directories and WorkSpaces, stage 2 VPCs and bundles (read by stage 3).
+ * Stage 1 fills directories, WorkSpaces and IP groups, stage 2 VPCs and bundles (read by stage 3).
  */
 export interface StageView {
   directories: readonly Directory[];
   workspaces: readonly Workspace[];
+  ipGroups: readonly IpGroup[];
   vpcs: readonly Vpc[];
   bundles: readonly Bundle[];
 }
@@ -39,6 +40,9 @@ export interface CollectContext extends Where {
 
 export type Stage = 1 | 2 | 3;
 
+/** Options that switch on a collector too costly to run by default (DescribeTags: one WorkSpaces call per resource). */
+export type OptIn = "collectTags";
+
 interface CollectorBase<C extends CollectionName, Raw> {
   /** Unique id, `<service>.<main operation>`. */
   id: string;
@@ -55,6 +59,8 @@ interface CollectorBase<C extends CollectionName, Raw> {
    * region "global"; such a collector reads no stage results.
    */
   scope?: "region" | "account";
+  /** Runs only when this option is set; otherwise its fields stay absent (not collected) and nothing is recorded. */
+  optIn?: OptIn;
   /** Collections whose scope is derived from this collector's data, so a failure here leaves them incomplete too. */
   feeds?: readonly CollectionName[];
   /** I/O only: pages the SDK and returns raw items. Throwing marks the whole collection as not collected. */
@@ -86,6 +92,7 @@ export interface Collector {
   permissions: readonly string[];
   stage: Stage;
   scope?: "region" | "account";
+  optIn?: OptIn;
   feeds?: readonly CollectionName[];
   /** fetch then normalize; `undefined` when the fetch was skipped because its scope failed (already recorded). */
   run(ctx: CollectContext): Promise<Contribution | undefined>;

@@ -23,6 +23,7 @@ import { clientPropertiesCollector } from "./workspaces/client-properties.js";
 import { connectionStatusCollector } from "./workspaces/connection-status.js";
 import { imagesCollector } from "./workspaces/images.js";
 import { ipGroupsCollector } from "./workspaces/ip-groups.js";
+import { directoryTagsCollector, ipGroupTagsCollector, workspaceTagsCollector } from "./workspaces/tags.js";
 import { workspaceDirectoriesCollector } from "./workspaces/workspace-directories.js";
 import { workspacesCollector } from "./workspaces/workspaces.js";
 
@@ -50,6 +51,10 @@ export const COLLECTORS: readonly Collector[] = [
   networkAclsCollector,
   vpcEndpointsCollector,
   kmsKeysCollector,
+  // Opt-in (--tags): one DescribeTags call per directory, WorkSpace and IP group.
+  directoryTagsCollector,
+  workspaceTagsCollector,
+  ipGroupTagsCollector,
   // Stage 3: scoped by VPCs and bundles.
   dhcpOptionsCollector,
   imagesCollector,

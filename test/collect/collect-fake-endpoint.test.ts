@@ -71,6 +71,7 @@ describe("collection against a simulated endpoint", () => {
         region: "global",
         tags: {},
         arn: "arn:aws:iam::123456789012:role/workspaces_DefaultRole",
+        roleId: "AROAFAKE",
         trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }] },
         attachedPolicyArns: ["arn:aws:iam::aws:policy/AmazonWorkSpacesServiceAccess"],
         permissionsBoundaryArn: null,

@@ -269,6 +269,8 @@ describe("collection against moto: schema 1.1 collections", () => {
         region: "global",
         tags: {},
         arn: "arn:aws:iam::123456789012:role/workspaces_DefaultRole",
+        // moto makes up the role id; WS-IAM-001 compares it with the directories' IamRoleId.
+        roleId: expect.stringMatching(/^AROA[A-Z0-9]+$/) as string,
         trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }] },
         attachedPolicyArns: [seeded.servicePolicyArn],
         permissionsBoundaryArn: null,

@@ -17,6 +17,8 @@ export interface FakeAwsOptions {
   latencyMs?: number;
   /** Services (SigV4 names: workspaces, ds, kms, ec2, cloudtrail, monitoring, events, iam) that answer every call with access denied. */
   denyServices?: string[];
+  /** Resource ids whose DescribeTags call is answered with access denied (a tag-based deny on one resource). */
+  denyTagsFor?: string[];
 }
 
 export interface FakeAwsStats {
@@ -28,6 +30,8 @@ export interface FakeAwsStats {
   workspacesCallsByRegion: Record<string, number>;
   /** WorkSpaces calls answered (not throttled), per region. */
   workspacesAnsweredByRegion: Record<string, number>;
+  /** DescribeTags calls answered (tags or an error, not throttled), per ResourceId. */
+  describeTagsByResource: Record<string, number>;
 }
 
 export interface FakeAws {
@@ -47,6 +51,11 @@ export const FAKE_PUBLIC_BUNDLE = "wsb-fake00001";
 export const FAKE_OWNED_BUNDLE = "wsb-owned0001";
 export const FAKE_OWNED_IMAGE = "wsi-owned0001";
 export const FAKE_TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${FAKE_ACCOUNT}:trail/org-trail`;
+/** Tags DescribeTags reports: the directory and the IP group carry these; every fourth WorkSpace opts out of conversion; the rest have none. */
+export const FAKE_DIRECTORY_TAGS = [{ Key: "Owner", Value: "it-ops@example.com" }, { Key: "CostCenter", Value: "4711" }];
+export const FAKE_IP_GROUP_TAGS = [{ Key: "Purpose", Value: "office egress" }];
+export const FAKE_WORKSPACE_TAGS = [{ Key: "Skip_Convert", Value: "true" }];
+export const fakeWorkspaceIsTagged = (index: number): boolean => index % 4 === 0;
 
 function bundleRecord(id: string): Record<string, unknown> | undefined {
   if (id === FAKE_PUBLIC_BUNDLE)
@@ -107,10 +116,11 @@ function scope(req: IncomingMessage): { region: string; service: string } {
 }
 
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
-  const stats: FakeAwsStats = { calls: {}, throttled: 0, workspacesCallsByRegion: {}, workspacesAnsweredByRegion: {} };
+  const stats: FakeAwsStats = { calls: {}, throttled: 0, workspacesCallsByRegion: {}, workspacesAnsweredByRegion: {}, describeTagsByResource: {} };
   const buckets = new Map<string, Bucket>();
   const latency = options.latencyMs ?? 0;
   const deny = new Set(options.denyServices ?? []);
+  const denyTags = new Set(options.denyTagsFor ?? []);
 
   const take = (region: string): boolean => {
     const limit = options.rateLimit;
@@ -191,6 +201,19 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         const ids = (input["ResourceIds"] as string[] | undefined) ?? [];
         if (ids.length < 1 || ids.length > PAGE) return [400, { __type: "InvalidParameterValuesException", message: "ResourceIds must hold 1-25 ids" }];
         return [200, { ClientPropertiesList: ids.map((id) => ({ ResourceId: id, ClientProperties: { ReconnectEnabled: "DISABLED", LogUploadEnabled: "ENABLED" } })) }];
+      }
+      case "DescribeTags": {
+        const id = input["ResourceId"];
+        if (typeof id !== "string" || id === "") return [400, { __type: "InvalidParameterValuesException", message: "ResourceId is required" }];
+        stats.describeTagsByResource[id] = (stats.describeTagsByResource[id] ?? 0) + 1;
+        if (denyTags.has(id)) return [400, { __type: "AccessDeniedException", message: `User: arn:aws:iam::${FAKE_ACCOUNT}:user/auditor is not authorized to perform: workspaces:DescribeTags on resource: ${id}` }];
+        if (count > 0 && id === directoryRecord(region)["DirectoryId"]) return [200, { TagList: FAKE_DIRECTORY_TAGS }];
+        if (count > 0 && id === "wsipg-fake0001") return [200, { TagList: FAKE_IP_GROUP_TAGS }];
+        // WorkSpace ids are `ws-<region><6-digit index>` (workspaceRecord).
+        const prefix = `ws-${region.replace(/-/g, "")}`;
+        const index = id.startsWith(prefix) && /^\d{6}$/.test(id.slice(prefix.length)) ? Number(id.slice(prefix.length)) : -1;
+        if (index < 0 || index >= count) return [400, { __type: "ResourceNotFoundException", message: `${id} not found` }];
+        return [200, { TagList: fakeWorkspaceIsTagged(index) ? FAKE_WORKSPACE_TAGS : [] }];
       }
       default:
         return [400, { __type: "UnknownOperationException", message: `fake does not implement ${op}` }];
