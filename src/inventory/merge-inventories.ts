@@ -45,8 +45,10 @@ export function mergeInventories(sources: SourcedInventory[]): Inventory {
     // A file without this (schema 1.1) collection did not collect it: say so for its scope, rather than merge it as empty.
     for (const { file, inventory } of sources) {
       if (inventory[collection] !== undefined) continue;
+      // IAM is global: its "not collected" record carries the region "global", as the collector's do.
+      const regions = collection === "iamRoles" ? ["global"] : inventory.scope.regions;
       for (const accountId of inventory.scope.accounts) {
-        for (const region of inventory.scope.regions) {
+        for (const region of regions) {
           merged.errors.push({ service: "wsaudit", operation: "merge", accountId, region, code: "NotInInventory", message: `${file} has no ${collection}`, collections: [collection] });
         }
       }
