@@ -1,0 +1,87 @@
+// The shipped example inventory shows every automated policy both ways and every manual one, and errs only where data is missing.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import addFormats from "ajv-formats";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import type { Result, ScanReport } from "../../src/findings/types.js";
+import { loadPolicySet, runEvaluation } from "../../src/pipeline/run-evaluation.js";
+
+const INVENTORY = fileURLToPath(new URL("../../examples/inventory.json", import.meta.url));
+const PARAMS = fileURLToPath(new URL("../../examples/params.yaml", import.meta.url));
+const now = new Date("2026-01-01T00:00:00Z");
+
+// Pass only, on purpose. test/cli/governance.test.ts needs `--policy WS-DIR-001` to exit 0 on the example. A
+// WS-OPS-008 failure (a WorkSpace whose interface is gone) leaves that WorkSpace's security groups unknown, so
+// WS-SG-003 to -008 would give `error` on it: errors would no longer come only from the recorded collection error.
+const PASS_ONLY = ["WS-DIR-001", "WS-OPS-008"];
+// These fail only with a non-default param (an approved-key list, restricted personas, a quota or threshold
+// far above a 40-WorkSpace example): examples/params.yaml sets them.
+const PARAM_ONLY = ["WS-ENC-008", "WS-ENC-010", "WS-NET-015", "WS-SG-009"];
+
+const DENIED_KEY_USERS = ["ws-bpf9fuyg4", "ws-itqgqtooo"]; // asmith, dpatel
+
+const policies = loadPolicySet([]);
+const manualIds = policies.filter((p) => p.doc.manual === true).map((p) => p.doc.id);
+const automatedIds = policies.filter((p) => p.doc.manual !== true).map((p) => p.doc.id);
+
+function statusesByPolicy(report: ScanReport): Map<string, Set<Result["status"]>> {
+  const out = new Map<string, Set<Result["status"]>>(report.policies.map((p) => [p.id, new Set()]));
+  for (const r of report.results) out.get(r.policyId)?.add(r.status);
+  return out;
+}
+
+/** Automated policies that lack a pass or a fail. */
+function notBothWays(report: ScanReport, ids: string[]): string[] {
+  const seen = statusesByPolicy(report);
+  return ids.filter((id) => !(seen.get(id)?.has("pass") && seen.get(id)?.has("fail")));
+}
+
+describe("examples/inventory.json", () => {
+  const report = runEvaluation({ inventoryFiles: [INVENTORY], packs: [], paramsFile: PARAMS, now });
+
+  it("validates against the inventory schema and holds every schema 1.1 collection", () => {
+    const doc = JSON.parse(readFileSync(INVENTORY, "utf8")) as Record<string, unknown>;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(new URL("../../schemas/inventory.schema.json", import.meta.url), "utf8")) as object);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc["schemaVersion"]).toBe("1.1");
+    const added = ["accountRegions", "natGateways", "dhcpOptions", "networkAcls", "vpcEndpoints", "bundles", "images", "trails", "alarms", "eventRules", "iamRoles"];
+    for (const name of added) expect(Array.isArray(doc[name]) && (doc[name] as unknown[]).length > 0, name).toBe(true);
+  });
+
+  it("evaluates every shipped policy", () => {
+    expect(report.policies.map((p) => p.id).sort()).toEqual([...manualIds, ...automatedIds].sort());
+    expect(automatedIds.length).toBeGreaterThanOrEqual(75);
+  });
+
+  it("with examples/params.yaml, gives every automated policy at least one pass and one fail", () => {
+    const wanted = automatedIds.filter((id) => !PASS_ONLY.includes(id));
+    expect(notBothWays(report, wanted)).toEqual([]);
+    for (const id of PASS_ONLY) {
+      const seen = statusesByPolicy(report).get(id) ?? new Set();
+      expect([seen.has("pass"), seen.has("fail"), seen.has("error")], id).toEqual([true, false, false]);
+    }
+  });
+
+  it("needs the params file only for the policies that cannot fail with their defaults", () => {
+    const defaults = runEvaluation({ inventoryFiles: [INVENTORY], packs: [], now });
+    const wanted = automatedIds.filter((id) => !PASS_ONLY.includes(id));
+    expect(notBothWays(defaults, wanted).sort()).toEqual([...PARAM_ONLY].sort());
+  });
+
+  it("gives every manual policy at least one manual result", () => {
+    const seen = statusesByPolicy(report);
+    expect(manualIds.length).toBeGreaterThan(0);
+    expect(manualIds.filter((id) => !seen.get(id)?.has("manual"))).toEqual([]);
+  });
+
+  it("gives error only where the recorded collection error left data out: the key DescribeKey was denied on", () => {
+    expect(report.inventory.errors.map((e) => `${e.service}:${e.operation}`)).toEqual(["kms:DescribeKey"]);
+    const errors = report.results.filter((r) => r.status === "error");
+    const expected = ["WS-ENC-003", "WS-ENC-004", "WS-ENC-006"].flatMap((p) => DENIED_KEY_USERS.map((w) => `${p} ${w}`)).sort();
+    expect(errors.map((r) => `${r.policyId} ${r.resourceId}`).sort()).toEqual(expected);
+    for (const r of errors) expect(r.message, `${r.policyId} ${r.resourceId}`).toMatch(/not collected: kms:DescribeKey AccessDeniedException in 123456789012\/us-east-1/);
+  });
+});
