@@ -2,9 +2,9 @@
 
 import { InputError } from "../input-error.js";
 import type { CollectionName, Inventory } from "./model.js";
-import { RESOURCE_TYPES } from "./resource-types.js";
+import { COLLECTION_NAMES, emptyInventory } from "./empty-inventory.js";
 
-const COLLECTIONS: CollectionName[] = Object.values(RESOURCE_TYPES).map((t) => t.collection);
+const COLLECTIONS: CollectionName[] = COLLECTION_NAMES;
 
 export interface SourcedInventory {
   file: string;
@@ -18,8 +18,7 @@ export function mergeInventories(sources: SourcedInventory[]): Inventory {
   if (first === undefined) throw new InputError("INVENTORY", "", "no inventory file given");
   if (rest.length === 0) return first.inventory;
 
-  const merged: Inventory = {
-    schemaVersion: first.inventory.schemaVersion,
+  const merged: Inventory = emptyInventory({
     // The oldest snapshot bounds how fresh the merged view is.
     collectedAt: sources.map((s) => s.inventory.collectedAt).sort()[0] ?? first.inventory.collectedAt,
     tool: first.inventory.tool,
@@ -28,20 +27,16 @@ export function mergeInventories(sources: SourcedInventory[]): Inventory {
       accounts: union(sources.map((s) => s.inventory.scope.accounts)),
       regions: union(sources.map((s) => s.inventory.scope.regions)),
     },
-    errors: sources.flatMap((s) => s.inventory.errors),
-    directories: [],
-    workspaces: [],
-    ipGroups: [],
-    securityGroups: [],
-    networkInterfaces: [],
-    subnets: [],
-    vpcs: [],
-    routeTables: [],
-    kmsKeys: [],
-  };
+  });
+  merged.schemaVersion = first.inventory.schemaVersion;
+  merged.errors = sources.flatMap((s) => s.inventory.errors);
   for (const collection of COLLECTIONS) {
     const holders = sources.filter((s) => s.inventory[collection] !== undefined);
-    if (holders.length === 0) continue;
+    if (holders.length === 0) {
+      // No file collected it: it stays absent, that is "not collected" everywhere.
+      delete (merged as unknown as Record<string, unknown>)[collection];
+      continue;
+    }
     // A file without this (schema 1.1) collection did not collect it: say so for its scope, rather than merge it as empty.
     for (const { file, inventory } of sources) {
       if (inventory[collection] !== undefined) continue;

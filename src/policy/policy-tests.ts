@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { InputError } from "../input-error.js";
 import { validateInventoryData } from "../inventory/load-inventory.js";
 import { createSchemaValidator, describeSchemaError, validateYamlData } from "../shared/schema-validator.js";
-import { INVENTORY_SCHEMA_VERSION, type Inventory } from "../inventory/model.js";
+import { emptyInventory } from "../inventory/empty-inventory.js";
+import type { Inventory } from "../inventory/model.js";
 import { buildMissingIndex, resolveInventory, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES, RESOURCE_TYPE_IDS, type ResourceType } from "../inventory/resource-types.js";
 import type { Status } from "../findings/types.js";
@@ -54,37 +55,12 @@ export interface PolicyTestRun {
 
 export const testFileOf = (policyFile: string): string => policyFile.replace(/\.ya?ml$/, ".test.yaml");
 
-const emptyInventory = (): Inventory => ({
-  schemaVersion: INVENTORY_SCHEMA_VERSION,
-  collectedAt: DEFAULT_NOW,
-  tool: { name: "wsaudit", version: "test" },
-  scope: { partition: "aws", accounts: [TEST_ACCOUNT], regions: [TEST_REGION] },
-  errors: [],
-  directories: [],
-  workspaces: [],
-  ipGroups: [],
-  securityGroups: [],
-  networkInterfaces: [],
-  subnets: [],
-  vpcs: [],
-  routeTables: [],
-  kmsKeys: [],
-  accountRegions: [],
-  natGateways: [],
-  dhcpOptions: [],
-  networkAcls: [],
-  vpcEndpoints: [],
-  bundles: [],
-  images: [],
-  trails: [],
-  alarms: [],
-  eventRules: [],
-  iamRoles: [],
-});
+const emptyTestInventory = (): Inventory =>
+  emptyInventory({ collectedAt: DEFAULT_NOW, tool: { name: "wsaudit", version: "test" }, scope: { partition: "aws", accounts: [TEST_ACCOUNT], regions: [TEST_REGION] } });
 
 /** Completes an inventory fragment: defaults for the envelope, the account and the region. */
 function completeFragment(fragment: Record<string, unknown>): Record<string, unknown> {
-  const full: Record<string, unknown> = { ...emptyInventory(), ...fragment };
+  const full: Record<string, unknown> = { ...emptyTestInventory(), ...fragment };
   for (const type of RESOURCE_TYPE_IDS) {
     const collection = RESOURCE_TYPES[type].collection;
     const list = full[collection];
@@ -98,7 +74,7 @@ function completeFragment(fragment: Record<string, unknown>): Record<string, unk
 function singleResourceInventory(type: ResourceType, resource: Record<string, unknown>): { inventory: ResolvedInventory; view: EntityView } {
   const view = { id: "test-resource", accountId: TEST_ACCOUNT, region: TEST_REGION, ...resource } as EntityView;
   const entities = Object.fromEntries(RESOURCE_TYPE_IDS.map((t) => [t, t === type ? [view] : []])) as Record<ResourceType, EntityView[]>;
-  return { inventory: { source: emptyInventory(), entities, missing: buildMissingIndex([]), unresolved: new WeakMap() }, view };
+  return { inventory: { source: emptyTestInventory(), entities, missing: buildMissingIndex([]), unresolved: new WeakMap() }, view };
 }
 
 let testValidator: ReturnType<typeof createSchemaValidator<TestFile>> | undefined;
