@@ -60,9 +60,9 @@ export class ScopedIndex<V> {
 
   set(accountId: string, region: string, id: string, value: V): void {
     let regions = this.byAccount.get(accountId);
-    if (!regions) this.byAccount.set(accountId, (regions = new Map()));
+    if (!regions) this.byAccount.set(accountId, (regions = new Map<string, Map<string, V>>()));
     let ids = regions.get(region);
-    if (!ids) regions.set(region, (ids = new Map()));
+    if (!ids) regions.set(region, (ids = new Map<string, V>()));
     ids.set(id, value);
   }
 
@@ -140,7 +140,7 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
   for (const eni of networkInterfaces) {
     const raw = eni as unknown as NetworkInterface;
     let byIp = eniBySubnetIp.get(raw.accountId, raw.region, raw.subnetId);
-    if (!byIp) eniBySubnetIp.set(raw.accountId, raw.region, raw.subnetId, (byIp = new Map()));
+    if (!byIp) eniBySubnetIp.set(raw.accountId, raw.region, raw.subnetId, (byIp = new Map<string, EntityView>()));
     for (const ip of raw.privateIps) byIp.set(ip, eni);
   }
 
