@@ -11,15 +11,14 @@ const INVENTORY = fileURLToPath(new URL("../../examples/inventory.json", import.
 const PARAMS = fileURLToPath(new URL("../../examples/params.yaml", import.meta.url));
 const now = new Date("2026-01-01T00:00:00Z");
 
-// Pass only, on purpose. test/cli/governance.test.ts needs `--policy WS-DIR-001` to exit 0 on the example. A
-// WS-OPS-008 failure (a WorkSpace whose interface is gone) leaves that WorkSpace's security groups unknown, so
-// WS-SG-003 to -008 would give `error` on it: errors would no longer come only from the recorded collection error.
-const PASS_ONLY = ["WS-DIR-001", "WS-OPS-008"];
 // These fail only with a non-default param (an approved-key list, restricted personas, a quota or threshold
 // far above a 40-WorkSpace example): examples/params.yaml sets them.
 const PARAM_ONLY = ["WS-ENC-008", "WS-ENC-010", "WS-NET-015", "WS-SG-009"];
 
 const DENIED_KEY_USERS = ["ws-bpf9fuyg4", "ws-itqgqtooo"]; // asmith, dpatel
+// bmartin: no interface holds its IP (WS-OPS-008 fails), so its security groups are unknown to these policies.
+const ENI_GONE = { workspace: "ws-egx9qnkkc", reason: "not in the inventory: networkInterface subnet-0013d744c85bbf4b3/10.60.2.39" };
+const SG_POLICIES = ["WS-SG-003", "WS-SG-004", "WS-SG-005", "WS-SG-006", "WS-SG-007", "WS-SG-008"];
 
 const policies = loadPolicySet([]);
 const manualIds = policies.filter((p) => p.doc.manual === true).map((p) => p.doc.id);
@@ -57,18 +56,18 @@ describe("examples/inventory.json", () => {
   });
 
   it("with examples/params.yaml, gives every automated policy at least one pass and one fail", () => {
-    const wanted = automatedIds.filter((id) => !PASS_ONLY.includes(id));
-    expect(notBothWays(report, wanted)).toEqual([]);
-    for (const id of PASS_ONLY) {
-      const seen = statusesByPolicy(report).get(id) ?? new Set();
-      expect([seen.has("pass"), seen.has("fail"), seen.has("error")], id).toEqual([true, false, false]);
-    }
+    expect(notBothWays(report, automatedIds)).toEqual([]);
+  });
+
+  it("fails WS-DIR-001 on the impaired AD Connector and WS-OPS-008 on the WorkSpace whose interface is gone", () => {
+    const failing = (id: string) => report.results.filter((r) => r.policyId === id && r.status === "fail").map((r) => r.resourceId);
+    expect(failing("WS-DIR-001")).toEqual(["d-93671d6f7a"]);
+    expect(failing("WS-OPS-008")).toEqual([ENI_GONE.workspace]);
   });
 
   it("needs the params file only for the policies that cannot fail with their defaults", () => {
     const defaults = runEvaluation({ inventoryFiles: [INVENTORY], packs: [], now });
-    const wanted = automatedIds.filter((id) => !PASS_ONLY.includes(id));
-    expect(notBothWays(defaults, wanted).sort()).toEqual([...PARAM_ONLY].sort());
+    expect(notBothWays(defaults, automatedIds).sort()).toEqual([...PARAM_ONLY].sort());
   });
 
   it("gives every manual policy at least one manual result", () => {
@@ -77,11 +76,15 @@ describe("examples/inventory.json", () => {
     expect(manualIds.filter((id) => !seen.get(id)?.has("manual"))).toEqual([]);
   });
 
-  it("gives error only where the recorded collection error left data out: the key DescribeKey was denied on", () => {
+  it("gives error only where data is missing: the key DescribeKey was denied on, and bmartin's deleted interface", () => {
     expect(report.inventory.errors.map((e) => `${e.service}:${e.operation}`)).toEqual(["kms:DescribeKey"]);
     const errors = report.results.filter((r) => r.status === "error");
-    const expected = ["WS-ENC-003", "WS-ENC-004", "WS-ENC-006"].flatMap((p) => DENIED_KEY_USERS.map((w) => `${p} ${w}`)).sort();
-    expect(errors.map((r) => `${r.policyId} ${r.resourceId}`).sort()).toEqual(expected);
-    for (const r of errors) expect(r.message, `${r.policyId} ${r.resourceId}`).toMatch(/not collected: kms:DescribeKey AccessDeniedException in 123456789012\/us-east-1/);
+    const kms = ["WS-ENC-003", "WS-ENC-004", "WS-ENC-006"].flatMap((p) => DENIED_KEY_USERS.map((w) => `${p} ${w}`));
+    const eni = SG_POLICIES.map((p) => `${p} ${ENI_GONE.workspace}`);
+    expect(errors.map((r) => `${r.policyId} ${r.resourceId}`).sort()).toEqual([...kms, ...eni].sort());
+    for (const r of errors) {
+      const why = r.resourceId === ENI_GONE.workspace ? ENI_GONE.reason : "not collected: kms:DescribeKey AccessDeniedException in 123456789012/us-east-1";
+      expect(r.message, `${r.policyId} ${r.resourceId}`).toContain(why);
+    }
   });
 });
