@@ -5,6 +5,7 @@ import { load } from "js-yaml";
 import { loadFramework } from "../../src/policy/framework.js";
 import { loadPolicies, resolvePackLocations } from "../../src/policy/load-policies.js";
 import { renderPolicyCatalogue } from "../../src/policy/render-policy-catalogue.js";
+import { testFileOf } from "../../src/policy/policy-tests.js";
 
 const { policies } = loadPolicies(resolvePackLocations([]));
 const mapping = (load(readFileSync("frameworks/workspaces-control-mapping.yaml", "utf8")) as { mapping: Record<string, { nist: string[]; note?: string }> }).mapping;
@@ -35,6 +36,11 @@ describe("policy catalogue", () => {
       it("cites a seed document and section, and gives a severity reason", () => {
         expect(p.doc.references.some((r) => /^\[00[0-4]\]/.test(r.document ?? "") && (r.section ?? "") !== "")).toBe(true);
         expect(p.doc.severityReason ?? "").not.toBe("");
+      });
+      it("is tested pass, fail, error on missing data, and not applicable when it has a match", () => {
+        const cases = (load(readFileSync(testFileOf(p.file), "utf8")) as { cases: { expect: string }[] }).cases.map((c) => c.expect);
+        const needed = p.doc.manual === true ? ["manual"] : ["pass", "fail", "error", ...(p.doc.match !== undefined ? ["not_applicable"] : [])];
+        expect(needed.filter((e) => !cases.includes(e))).toEqual([]);
       });
       it("names its file after its id", () => {
         expect(p.file.split("/").pop()?.startsWith(`${p.doc.id.toLowerCase()}-`)).toBe(true);
