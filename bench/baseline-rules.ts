@@ -3,21 +3,13 @@
 import { fingerprint } from "../src/findings/fingerprint.js";
 import { STATUSES, type Status } from "../src/findings/types.js";
 import type { ResolvedInventory } from "../src/inventory/resolve-inventory.js";
-import type { ResourceType } from "../src/inventory/resource-types.js";
-import { parseCidr, parseIp, type Cidr } from "../src/policy/net-address.js";
+import { parseIp, type Cidr } from "../src/policy/net-address.js";
+import { DIRECTORY_RULES } from "./baseline-directory-rules.js";
+import { cidrOf, get, list, live, obj, openToInternet, strings, type BaselineRule, type Params, type View } from "./baseline-helpers.js";
+import { REGION_RULES } from "./baseline-region-rules.js";
+import { WORKSPACE_RULES } from "./baseline-workspace-rules.js";
 
-type Params = Record<string, unknown>;
-type View = Record<string, unknown>;
-
-export interface BaselineRule {
-  id: string;
-  resource: ResourceType;
-  match?: (r: View, p: Params, now: Date) => boolean;
-  assert: (r: View, p: Params, now: Date) => boolean;
-  message?: (r: View) => string;
-  /** A manual control: every matching resource is `manual`, as in the engine. */
-  manual?: boolean;
-}
+export type { BaselineRule } from "./baseline-helpers.js";
 
 /** A baseline result: the fields a report needs, without the engine's evidence. */
 export interface BaselineResult {
@@ -30,23 +22,6 @@ export interface BaselineResult {
   fingerprint: string;
 }
 
-class MissingField extends Error {}
-
-/** Field access with CEL's strictness: reading an absent field is an error, never a silent undefined. */
-function get(value: unknown, field: string): unknown {
-  if (value === null || typeof value !== "object" || !(field in value)) throw new MissingField(`no such key: ${field}`);
-  return (value as View)[field];
-}
-const obj = (value: unknown, field: string): View => get(value, field) as View;
-const list = (value: unknown, field: string): View[] => {
-  const items = get(value, field);
-  if (!Array.isArray(items)) throw new MissingField(`${field} is not a list`);
-  return items as View[];
-};
-const strings = (p: Params, name: string): string[] => p[name] as string[];
-
-const LIVE_EXCLUDED = new Set(["TERMINATING", "TERMINATED"]);
-const live = (r: View): boolean => !LIVE_EXCLUDED.has(get(r, "state") as string);
 const encrypted = (r: View): boolean => get(r, "rootVolumeEncrypted") === true || get(r, "userVolumeEncrypted") === true;
 const liveEncrypted = (r: View): boolean => live(r) && encrypted(r);
 const hasIpGroups = (r: View): boolean => list(r, "ipGroupIds").length > 0;
@@ -58,13 +33,6 @@ function inFedrampScope(r: View, p: Params): boolean {
   return key in tags && strings(p, "scopeTagValues").includes(tags[key] as string);
 }
 
-/** Parses like the CEL cidr()/ip() helpers: bad input throws, which the runner turns into `error`. */
-function cidrOf(text: string): Cidr {
-  const parsed = parseCidr(text);
-  if (parsed === null) throw new Error(`network address '${text}' parse error`);
-  return parsed;
-}
-
 const parsedRanges = new WeakMap<string[], Cidr[]>();
 
 /** Params are fixed for a run: parse their CIDRs once, as hand-written code would. */
@@ -73,12 +41,6 @@ function ranges(p: Params, name: string): Cidr[] {
   let parsed = parsedRanges.get(texts);
   if (!parsed) parsedRanges.set(texts, (parsed = texts.map(cidrOf)));
   return parsed;
-}
-
-/** Any IPv4 or IPv6 source of the rule is the whole internet. */
-function openToInternet(rule: View): boolean {
-  const sources = [...(get(rule, "ipv4") as string[]), ...(get(rule, "ipv6") as string[])];
-  return sources.some((c) => c === "0.0.0.0/0" || c === "::/0" || parseCidr(c)?.prefix === 0);
 }
 
 function allowsTcpPort(rule: View, port: number): boolean {
@@ -101,7 +63,7 @@ function adminPortOpenBeyond(r: View, p: Params, port: number): boolean {
   );
 }
 
-export const BASELINE_RULES: BaselineRule[] = [
+const CORE_RULES: BaselineRule[] = [
   {
     id: "WS-ENC-001",
     resource: "workspace",
@@ -351,6 +313,8 @@ export const BASELINE_RULES: BaselineRule[] = [
     assert: (r, p) => !adminPortOpenBeyond(r, p, 22),
   },
 ];
+
+export const BASELINE_RULES: BaselineRule[] = [...CORE_RULES, ...WORKSPACE_RULES, ...DIRECTORY_RULES, ...REGION_RULES];
 
 export interface BaselineOptions {
   now: Date;

@@ -1,19 +1,28 @@
-/** Deterministic synthetic inventory generator for the benchmark: N WorkSpaces with proportional directories, network, security groups and keys, compliant and not. */
+/** Deterministic synthetic inventory generator for the benchmark: N WorkSpaces with every schema 1.1 collection in proportion (directories, network, security groups, keys, region-level monitoring), compliant and not. */
 
 import type {
   Directory,
+  DhcpOptions,
   Inventory,
   IpGroup,
   KmsKey,
+  NatGateway,
+  NetworkAcl,
+  NetworkAclEntry,
   NetworkInterface,
+  PolicyDocumentJson,
+  Route,
   RouteTable,
-
   SecurityGroupRule,
   Subnet,
   Vpc,
+  VpcEndpoint,
   Workspace,
 } from "../src/inventory/model.js";
 import { INVENTORY_SCHEMA_VERSION } from "../src/inventory/model.js";
+import { BENCH_ACCOUNTS, BENCH_REGIONS, generateRegionEntities, scopeKey, unhealthyAlarm, workspacesRoleId, type RegionCatalogue } from "./generate-account-regions.js";
+
+export { BENCH_ACCOUNTS, BENCH_REGIONS } from "./generate-account-regions.js";
 
 export interface GenerateOptions {
   workspaces: number;
@@ -25,8 +34,6 @@ export interface GenerateOptions {
   workspacesPerKey?: number;
 }
 
-export const BENCH_ACCOUNTS = ["111111111111", "222222222222"] as const;
-export const BENCH_REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"] as const;
 export const BENCH_COLLECTED_AT = "2026-01-01T00:00:00Z";
 
 /** mulberry32: tiny, fast, and good enough to vary settings reproducibly. */
@@ -58,6 +65,94 @@ const rule = (protocol: string, fromPort: number, toPort: number, ipv4: string[]
 });
 
 const ALL_EGRESS = [rule("all", 0, 65535, ["0.0.0.0/0"])];
+const ON_PREMISES = "172.20.0.0/16";
+
+const route = (destination: string, targetType: string, targetId: string, state = "active"): Route => ({
+  destination,
+  destinationIpv6: null,
+  destinationPrefixListId: null,
+  targetType,
+  targetId,
+  state,
+});
+
+const aclEntry = (ruleNumber: number, egress: boolean, protocol: string, fromPort: number, toPort: number, action = "allow", cidr = "0.0.0.0/0"): NetworkAclEntry => ({
+  ruleNumber,
+  egress,
+  protocol,
+  fromPort,
+  toPort,
+  cidr,
+  ipv6Cidr: null,
+  action,
+});
+
+/** The AD traffic a locked-down network ACL lists port by port (WS-NET-014 checks each against the directory's DNS servers). */
+const AD_EGRESS: [string, number, number][] = [
+  ["tcp", 53, 53], ["udp", 53, 53], ["tcp", 88, 88], ["udp", 88, 88], ["udp", 123, 123], ["tcp", 135, 135], ["udp", 137, 138],
+  ["tcp", 139, 139], ["tcp", 389, 389], ["udp", 389, 389], ["tcp", 445, 445], ["udp", 445, 445], ["tcp", 1024, 65535], ["tcp", 443, 443],
+];
+
+/** Network ACLs of one VPC: the allow-all default, and sometimes a locked-down one on the WorkSpaces subnets, now and then missing a port. */
+function networkAcls(d: number, base: { accountId: string; region: string; vpcId: string }, subnetIds: string[], chance: (p: number) => boolean): NetworkAcl[] {
+  const allowAll = (egress: boolean): NetworkAclEntry[] => [aclEntry(100, egress, "all", 0, 65535), aclEntry(32767, egress, "all", 0, 65535, "deny")];
+  const acls: NetworkAcl[] = [{ id: `acl-${hex(2 * d, 17)}`, ...base, isDefault: true, subnetIds: [], entries: [...allowAll(false), ...allowAll(true)] }];
+  if (chance(0.3)) {
+    const broken = chance(0.4);
+    const egress = AD_EGRESS.filter(([protocol, from]) => !(broken && protocol === "udp" && from === 123)).map(([protocol, from, to], n) => aclEntry(100 + 10 * n, true, protocol, from, to));
+    if (broken && chance(0.5)) egress.unshift(aclEntry(90, true, "udp", 137, 138, "deny"));
+    acls.push({
+      id: `acl-${hex(2 * d + 1, 17)}`,
+      ...base,
+      isDefault: false,
+      subnetIds,
+      entries: [
+        aclEntry(100, false, "tcp", 443, 443),
+        aclEntry(110, false, "tcp", 4172, 4172),
+        aclEntry(120, false, "udp", 4172, 4172),
+        aclEntry(130, false, "tcp", 1024, 65535),
+        aclEntry(140, false, "udp", 1024, 65535),
+        aclEntry(32767, false, "all", 0, 65535, "deny"),
+        ...egress,
+        aclEntry(32767, true, "all", 0, 65535, "deny"),
+      ],
+    });
+  }
+  return acls;
+}
+
+/** A customer key policy: root, separate admins and users, grants only for AWS resources; some keys break one of those. */
+function keyPolicy(accountId: string, flaw: "none" | "admin-uses" | "open-grant"): PolicyDocumentJson {
+  const role = (name: string): string => `arn:aws:iam::${accountId}:role/${name}`;
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "EnableRoot", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "kms:*", Resource: "*" },
+      {
+        Sid: "KeyAdministrators",
+        Effect: "Allow",
+        Principal: { AWS: role("KeyAdmins") },
+        Action: ["kms:CreateAlias", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"],
+        Resource: "*",
+      },
+      {
+        Sid: "KeyUsers",
+        Effect: "Allow",
+        Principal: { AWS: flaw === "admin-uses" ? [role("WorkSpacesUsers"), role("KeyAdmins")] : role("WorkSpacesUsers") },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: "*",
+      },
+      {
+        Sid: "Grants",
+        Effect: "Allow",
+        Principal: { AWS: role("WorkSpacesUsers") },
+        Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+        Resource: "*",
+        ...(flaw === "open-grant" ? {} : { Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } }),
+      },
+    ],
+  };
+}
 
 interface DirectoryPlan {
   dir: Directory;
@@ -68,6 +163,7 @@ interface DirectoryPlan {
   awsKey: KmsKey;
   internet: boolean;
   octet: number;
+  catalogue: RegionCatalogue;
 }
 
 export function generateInventory(options: GenerateOptions): Inventory {
@@ -77,23 +173,35 @@ export function generateInventory(options: GenerateOptions): Inventory {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const directoryCount = Math.max(1, Math.ceil(total / (options.workspacesPerDirectory ?? 500)));
   const keyCount = Math.max(directoryCount, Math.ceil(total / (options.workspacesPerKey ?? 400)));
+  const regional = generateRegionEntities();
 
-  const inventory: Inventory = {
+  const inventory = {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
     collectedAt: BENCH_COLLECTED_AT,
     tool: { name: "wsaudit-bench", version: "0.0.0" },
     scope: { partition: "aws", accounts: [...BENCH_ACCOUNTS], regions: [...BENCH_REGIONS] },
     errors: [],
-    directories: [],
-    workspaces: [],
-    ipGroups: [],
-    securityGroups: [],
-    networkInterfaces: [],
-    subnets: [],
-    vpcs: [],
-    routeTables: [],
-    kmsKeys: [],
-  };
+    directories: [] as Directory[],
+    workspaces: [] as Workspace[],
+    ipGroups: [] as IpGroup[],
+    securityGroups: [] as Inventory["securityGroups"],
+    networkInterfaces: [] as NetworkInterface[],
+    subnets: [] as Subnet[],
+    vpcs: [] as Vpc[],
+    routeTables: [] as RouteTable[],
+    kmsKeys: [] as KmsKey[],
+    accountRegions: regional.accountRegions,
+    natGateways: [] as NatGateway[],
+    dhcpOptions: [] as DhcpOptions[],
+    networkAcls: [] as NetworkAcl[],
+    vpcEndpoints: [] as VpcEndpoint[],
+    bundles: regional.bundles,
+    images: regional.images,
+    trails: regional.trails,
+    alarms: regional.alarms,
+    eventRules: regional.eventRules,
+    iamRoles: regional.iamRoles,
+  } satisfies Inventory;
 
   // One AWS-managed aws/workspaces key per account and region, as KMS creates it on first use.
   const awsKeys = new Map<string, KmsKey>();
@@ -117,6 +225,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
         origin: "AWS_KMS",
         multiRegion: false,
         rotationEnabled: true,
+        rotationPeriodDays: 365,
       };
       awsKeys.set(scope, key);
       inventory.kmsKeys.push(key);
@@ -128,83 +237,125 @@ export function generateInventory(options: GenerateOptions): Inventory {
   for (let d = 0; d < directoryCount; d++) {
     const accountId = BENCH_ACCOUNTS[d % 2] as string;
     const region = BENCH_REGIONS[Math.floor(d / 2) % 4] as string;
+    const where = { accountId, region };
     const octet = d % 256;
+    const vpcCidr = `10.${octet}.0.0/16`;
     const dirId = `d-${hex(0x9000000000 + d, 10)}`;
     const vpcId = `vpc-${hex(d, 17)}`;
-    const vpc: Vpc = { id: vpcId, accountId, region, tags: { Name: `ws-vpc-${d}` }, cidrs: [`10.${octet}.0.0/16`], isDefault: false, dhcpOptionsId: `dopt-${hex(d, 17)}`, instanceTenancy: "default" };
-    inventory.vpcs.push(vpc);
+    const kind = d % 4;
+    // Now and then a Managed AD shared from another account is registered instead of an own one (WS-DIR-005).
+    const dsType = kind === 0 ? "SimpleAD" : kind === 3 ? (d % 40 === 7 ? "SharedMicrosoftAD" : "MicrosoftAD") : "ADConnector";
 
     const sameAz = chance(0.1);
     const subnets = [0, 1].map((s): Subnet => ({
-      id: `subnet-${hex(2 * d + s, 17)}`,
-      accountId,
-      region,
+      id: `subnet-${hex(4 * d + s, 17)}`,
+      ...where,
       tags: { Name: `ws-private-${d}-${s}` },
       vpcId,
       availabilityZone: `${region}${s === 1 && !sameAz ? "b" : "a"}`,
       availabilityZoneId: null,
-      cidr: `10.${octet}.${s * 128}.0/17`,
+      cidr: `10.${octet}.${s * 64}.0/18`,
       ipv6Cidrs: [],
-      availableIps: 32000,
+      availableIps: chance(0.03) ? 12 : 16000,
       mapPublicIpOnLaunch: chance(0.05),
-      assignIpv6OnCreation: false,
+      assignIpv6OnCreation: chance(0.05),
     })) as [Subnet, Subnet];
     inventory.subnets.push(...subnets);
+    // A Managed AD's controllers sometimes get subnets of their own (WS-DIR-007 wants them apart from the WorkSpaces).
+    const separateControllers = dsType === "MicrosoftAD" && chance(0.5);
+    const controllerSubnets = separateControllers
+      ? [0, 1].map((s): Subnet => ({ ...(subnets[s] as Subnet), id: `subnet-${hex(4 * d + 2 + s, 17)}`, tags: { Name: `ad-${d}-${s}` }, cidr: `10.${octet}.${128 + s}.0/24`, availableIps: 240 }))
+      : subnets;
+    if (separateControllers) inventory.subnets.push(...controllerSubnets);
 
+    // DNS: the controllers' addresses for Simple AD and Managed AD; on-premises DNS behind an AD Connector, sometimes inside the WorkSpaces subnets.
+    const controllerIps = controllerSubnets.map((s) => s.cidr.replace(/\.0\/\d+$/, ".10"));
+    const dnsIps =
+      dsType === "ADConnector"
+        ? chance(0.1)
+          ? [`10.${octet}.0.10`, `10.${octet}.64.10`]
+          : chance(0.05)
+            ? [`172.20.${octet}.10`]
+            : [`172.20.${octet}.10`, `172.20.${octet}.11`]
+        : controllerIps;
+
+    const extraCidr = chance(0.05) ? ["100.64.0.0/16"] : [];
+    const dhcpRoll = random();
+    const dhcpOptionsId = dhcpRoll < 0.05 ? "default" : `dopt-${hex(d, 17)}`;
+    inventory.vpcs.push({ id: vpcId, ...where, tags: { Name: `ws-vpc-${d}` }, cidrs: [vpcCidr, ...extraCidr], isDefault: chance(0.03), dhcpOptionsId, instanceTenancy: "default" });
+    if (dhcpOptionsId !== "default") {
+      const good = dhcpRoll < 0.75;
+      inventory.dhcpOptions.push({
+        id: dhcpOptionsId,
+        ...where,
+        domainName: [good ? `corp${d}.example.com` : `${region}.compute.internal`],
+        domainNameServers: good ? [...dnsIps] : ["AmazonProvidedDNS"],
+        ntpServers: good ? [] : ["169.254.169.123"],
+        netbiosNameServers: [],
+        netbiosNodeType: good ? ["2"] : [],
+      });
+    }
+
+    // NAT gateways, one per WorkSpaces subnet's AZ.
+    subnets.forEach((subnet, s) => {
+      inventory.natGateways.push({ id: `nat-${hex(2 * d + s, 17)}`, ...where, vpcId, subnetId: subnet.id, state: s === 0 && chance(0.03) ? "failed" : "available", connectivityType: "public" });
+    });
+
+    // Routes: the on-premises network through a transit gateway (sometimes missing or blackholed), and now and then a route into a management range.
+    const onPremises: Route[] = [];
+    const onPremRoll = random();
+    if (onPremRoll >= 0.1) onPremises.push(route(ON_PREMISES, "tgw", `tgw-${hex(d % 8, 17)}`));
+    if (onPremRoll >= 0.1 && onPremRoll < 0.15) onPremises.push(route(`172.20.${octet}.0/24`, "tgw", `tgw-${hex(d % 8, 17)}`, "blackhole"));
+    if (chance(0.1)) onPremises.push(route("192.168.0.0/16", "vgw", `vgw-${hex(d, 17)}`));
+    const local = route(vpcCidr, "local", "local");
+    inventory.routeTables.push({ id: `rtb-${hex(4 * d, 17)}`, ...where, vpcId, isMain: true, subnetIds: [], routes: [local, ...onPremises] });
     const internet = chance(0.3);
-    const mainTable: RouteTable = {
-      id: `rtb-${hex(2 * d, 17)}`,
-      accountId,
-      region,
-      vpcId,
-      isMain: true,
-      subnetIds: [],
-      routes: [
-        { destination: `10.${octet}.0.0/16`, destinationIpv6: null, destinationPrefixListId: null, targetType: "local", targetId: "local", state: "active" },
-        { destination: "0.0.0.0/0", destinationIpv6: null, destinationPrefixListId: null, targetType: "nat", targetId: `nat-${hex(d, 17)}`, state: "active" },
-      ],
-    };
-    inventory.routeTables.push(mainTable);
     if (internet || chance(0.1)) {
       // A public table on the WorkSpaces subnets: the internet-routed placement the network policies flag.
-      inventory.routeTables.push({
-        id: `rtb-${hex(2 * d + 1, 17)}`,
-        accountId,
-        region,
-        vpcId,
-        isMain: false,
-        subnetIds: subnets.map((s) => s.id),
-        routes: [
-          { destination: `10.${octet}.0.0/16`, destinationIpv6: null, destinationPrefixListId: null, targetType: "local", targetId: "local", state: "active" },
-          { destination: "0.0.0.0/0", destinationIpv6: null, destinationPrefixListId: null, targetType: "igw", targetId: `igw-${hex(d, 17)}`, state: "active" },
-        ],
+      inventory.routeTables.push({ id: `rtb-${hex(4 * d + 1, 17)}`, ...where, vpcId, isMain: false, subnetIds: subnets.map((s) => s.id), routes: [local, route("0.0.0.0/0", "igw", `igw-${hex(d, 17)}`), ...onPremises] });
+    } else {
+      // Private tables per subnet, each to its own AZ's NAT gateway; sometimes both share one (cross-AZ egress).
+      const shared = chance(0.15);
+      subnets.forEach((subnet, s) => {
+        const nat = `nat-${hex(2 * d + (shared ? 0 : s), 17)}`;
+        inventory.routeTables.push({ id: `rtb-${hex(4 * d + 2 + s, 17)}`, ...where, vpcId, isMain: false, subnetIds: [subnet.id], routes: [local, route("0.0.0.0/0", "nat", nat), ...onPremises] });
       });
+    }
+    inventory.networkAcls.push(...networkAcls(d, { ...where, vpcId }, subnets.map((s) => s.id), chance));
+
+    inventory.vpcEndpoints.push({ id: `vpce-${hex(2 * d, 17)}`, ...where, vpcId, serviceName: `com.amazonaws.${region}.s3`, type: "Gateway", state: "available", subnetIds: [] });
+    if (chance(0.1)) {
+      inventory.vpcEndpoints.push({ id: `vpce-${hex(2 * d + 1, 17)}`, ...where, vpcId, serviceName: `com.amazonaws.${region}.workspaces`, type: "Interface", state: chance(0.5) ? "available" : "deleted", subnetIds: subnets.map((s) => s.id) });
     }
 
     const sgId = (n: number): string => `sg-${hex(8 * d + n, 17)}`;
     const membersGroupId = sgId(0);
     const controllersGroupId = sgId(1);
+    const subnetCidrs = subnets.map((s) => s.cidr);
+    // Some members groups keep egress to HTTPS and the VPC's high ports only: the AD ports to the DNS servers are then missing.
+    const membersEgress = chance(0.15) ? [rule("tcp", 443, 443, ["0.0.0.0/0"]), rule("tcp", 1024, 65535, [vpcCidr])] : ALL_EGRESS;
+    const controllerIngress = [
+      rule("tcp", 53, 53, subnetCidrs),
+      rule("udp", 53, 53, subnetCidrs),
+      rule("tcp", 88, 88, subnetCidrs),
+      rule("tcp", 389, 389, subnetCidrs),
+      rule("tcp", 445, 445, subnetCidrs),
+      rule("tcp", 1024, 65535, subnetCidrs),
+    ];
+    if (chance(0.1)) controllerIngress.push(pick([rule("tcp", 3389, 3389, ["0.0.0.0/0"]), rule("tcp", 389, 389, ["10.0.0.0/8"])]));
+    const controllerEgress = dsType === "ADConnector" && chance(0.15) ? [rule("tcp", 0, 65535, ["0.0.0.0/0"])] : ALL_EGRESS;
     inventory.securityGroups.push(
-      { id: membersGroupId, accountId, region, name: `${dirId}_workspacesMembers`, description: `Amazon WorkSpaces Security Group`, vpcId, ingress: [], egress: ALL_EGRESS },
-      {
-        id: controllersGroupId,
-        accountId,
-        region,
-        name: `${dirId}_controllers`,
-        description: `AWS created security group for ${dirId} directory controllers`,
-        vpcId,
-        ingress: [rule("tcp", 53, 53, [`10.${octet}.0.0/16`]), rule("udp", 53, 53, [`10.${octet}.0.0/16`]), rule("tcp", 389, 389, [`10.${octet}.0.0/16`]), rule("tcp", 1024, 65535, [`10.${octet}.0.0/16`])],
-        egress: ALL_EGRESS,
-      },
+      { id: membersGroupId, ...where, name: `${dirId}_workspacesMembers`, description: `Amazon WorkSpaces Security Group`, vpcId, ingress: [], egress: membersEgress },
+      { id: controllersGroupId, ...where, name: `${dirId}_controllers`, description: `AWS created security group for ${dirId} directory controllers`, vpcId, ingress: controllerIngress, egress: controllerEgress },
     );
     const customGroupIds: string[] = [];
     for (let c = 0; c < 3; c++) {
-      const worldOpen = chance(0.08);
       const ingress = [rule("tcp", 443, 443, ["10.0.0.0/8"]), rule("tcp", 4172, 4172, ["10.0.0.0/8"])];
-      if (worldOpen) ingress.push(pick([rule("tcp", 3389, 3389, ["0.0.0.0/0"]), rule("tcp", 22, 22, [], ["::/0"]), rule("all", 0, 65535, ["0.0.0.0/0"])]));
+      if (chance(0.08)) ingress.push(pick([rule("tcp", 3389, 3389, ["0.0.0.0/0"]), rule("tcp", 22, 22, [], ["::/0"]), rule("all", 0, 65535, ["0.0.0.0/0"])]));
+      if (chance(0.05)) ingress.push(rule("tcp", 445, 445, ["192.168.0.0/16"]));
       const id = sgId(2 + c);
       customGroupIds.push(id);
-      inventory.securityGroups.push({ id, accountId, region, name: `ws-custom-${d}-${c}`, description: "WorkSpaces custom access", vpcId, ingress, egress: ALL_EGRESS });
+      inventory.securityGroups.push({ id, ...where, name: `ws-custom-${d}-${c}`, description: "WorkSpaces custom access", vpcId, ingress, egress: [rule("tcp", 443, 443, ["0.0.0.0/0"])] });
     }
 
     const ipGroupIds: string[] = [];
@@ -213,24 +364,24 @@ export function generateInventory(options: GenerateOptions): Inventory {
       const rules = chance(0.05) ? [] : [{ cidr: `198.51.${d % 256}.0/24`, description: "Office egress" }];
       if (chance(0.1)) rules.push({ cidr: "0.0.0.0/0", description: "temporary: everyone" });
       if (chance(0.05)) rules.push({ cidr: `10.${octet}.0.0/16`, description: "private range: never matches a client's public address" });
-      inventory.ipGroups.push({ id, accountId, region, name: `office-${d}`, description: "Corporate offices", rules } satisfies IpGroup);
+      // A free-form description that leaks a credential, in one account-region slot only (WS-DATA-001).
+      const description = d % 8 === 7 && chance(0.5) ? "Corporate offices; vpn password: hunter2" : "Corporate offices";
+      inventory.ipGroups.push({ id, ...where, tags: { Owner: "netops" }, name: `office-${d}`, description, rules } satisfies IpGroup);
       ipGroupIds.push(id);
     }
 
-    const kind = d % 4;
-    const dsType = kind === 0 ? "SimpleAD" : kind === 3 ? "MicrosoftAD" : "ADConnector";
-    const placement = { vpcId, subnetIds: subnets.map((s) => s.id), securityGroupId: controllersGroupId, availabilityZones: [...new Set(subnets.map((s) => s.availabilityZone))] };
+    const placement = { vpcId, subnetIds: controllerSubnets.map((s) => s.id), securityGroupId: controllersGroupId, availabilityZones: [...new Set(controllerSubnets.map((s) => s.availabilityZone))] };
     const allowOrDeny = (pAllow: number): string => (chance(pAllow) ? "ALLOW" : "DENY");
     const toggle = (pEnabled: number): string => (chance(pEnabled) ? "ENABLED" : "DISABLED");
     const radius = dsType !== "SimpleAD" && chance(0.6)
-      ? { servers: chance(0.7) ? [`10.${octet}.10.11`, `10.${octet}.10.12`] : [`10.${octet}.10.11`], port: 1812, timeout: chance(0.9) ? 5 : 30, retries: 3, protocol: "MS-CHAPv2", status: chance(0.9) ? "Completed" : "Failed" }
+      ? { servers: chance(0.7) ? [`10.${octet}.0.11`, `10.${octet}.0.12`] : [`10.${octet}.0.11`], port: 1812, timeout: chance(0.9) ? 5 : 30, retries: 3, protocol: "MS-CHAPv2", status: chance(0.9) ? "Completed" : "Failed" }
       : null;
     const trusted = chance(0.3);
+    const connectIps = [`10.${octet}.0.5`, `10.${octet}.64.5`];
     const dir: Directory = {
       id: dirId,
-      accountId,
-      region,
-      tags: { Environment: chance(0.7) ? "prod" : "dev" },
+      ...where,
+      tags: d % 16 === 6 ? { Environment: "prod", Contact: `owner${d}@example.com` } : { Environment: chance(0.7) ? "prod" : "dev" },
       alias: `bench-${d}`,
       name: `corp${d}.example.com`,
       wsType: dsType === "SimpleAD" ? "SIMPLE_AD" : "AD_CONNECTOR",
@@ -242,16 +393,16 @@ export function generateInventory(options: GenerateOptions): Inventory {
       dsStageReason: null,
       workspaceType: "PERSONAL",
       subnetIds: subnets.map((s) => s.id),
-      dnsIps: [`10.${octet}.0.10`, `10.${octet}.128.10`],
+      dnsIps,
       customerUserName: pick(["svc-wsconnector", "Administrator", "svc-workspaces"]),
-      iamRoleId: "AROABENCHWSROLE00001",
+      iamRoleId: workspacesRoleId(accountId),
       workspaceSecurityGroupId: membersGroupId,
       ipGroupIds,
-      tenancy: "SHARED",
+      tenancy: chance(0.2) ? "DEDICATED" : "SHARED",
       endpointEncryptionMode: chance(0.3) ? "FIPS_VALIDATED" : "STANDARD_TLS",
       creation: {
         enableInternetAccess: internet,
-        defaultOu: `OU=WorkSpaces,DC=corp${d},DC=example,DC=com`,
+        defaultOu: chance(0.1) ? `CN=Computers,DC=corp${d},DC=example,DC=com` : `OU=WorkSpaces,DC=corp${d},DC=example,DC=com`,
         customSecurityGroupId: chance(0.5) ? (customGroupIds[0] as string) : null,
         userEnabledAsLocalAdministrator: chance(0.5),
         enableMaintenanceMode: chance(0.8),
@@ -272,21 +423,42 @@ export function generateInventory(options: GenerateOptions): Inventory {
       certificateBasedAuth: { status: "DISABLED" },
       clientProperties: { reconnect: toggle(0.5), logUpload: toggle(0.3) },
       radius,
-      adConnector: dsType === "ADConnector" ? { ...placement, connectIps: [`10.1.${octet}.5`, `10.2.${octet}.5`], customerUserName: "svc-wsconnector" } : null,
+      adConnector: dsType === "ADConnector" ? { ...placement, connectIps, customerUserName: "svc-wsconnector" } : null,
       managedAd: dsType === "ADConnector" ? null : placement,
+      trusts:
+        dsType === "MicrosoftAD" && chance(0.7)
+          ? [0, 1].slice(0, chance(0.5) ? 2 : 1).map((t) => ({
+              id: `t-${hex(2 * d + t, 10)}`,
+              remoteDomainName: `forest${t}.corp${d}.example.com`,
+              direction: chance(0.85) ? "Two-Way" : "One-Way: Outgoing",
+              type: "Forest",
+              state: chance(0.9) ? "Verified" : "Failed",
+            }))
+          : [],
+      streaming: chance(0.3)
+        ? null
+        : {
+            userSettings: [
+              { action: "CLIPBOARD_COPY_FROM_LOCAL_DEVICE", permission: chance(0.7) ? "DISABLED" : "ENABLED", maximumLength: null },
+              { action: "CLIPBOARD_COPY_TO_LOCAL_DEVICE", permission: "DISABLED", maximumLength: null },
+              { action: "PRINTING_TO_LOCAL_DEVICE", permission: chance(0.8) ? "DISABLED" : "ENABLED" },
+            ],
+          },
     };
     inventory.directories.push(dir);
+    // Most directories have their own Unhealthy alarm; directory 1 and every seventh do not (WS-MON-002 fails in their
+    // account-region unless a region-wide alarm covers it, as in slots 0 and 4).
+    if (d !== 1 && d % 7 !== 3) inventory.alarms.push(unhealthyAlarm(accountId, region, dirId));
 
     // The directory's own interfaces (controllers or connector endpoints), requester-managed and not WorkSpaces.
-    subnets.forEach((subnet, s) => {
+    controllerSubnets.forEach((subnet, s) => {
       inventory.networkInterfaces.push({
         id: `eni-${hex(0xf00000000 + 2 * d + s, 17)}`,
-        accountId,
-        region,
+        ...where,
         vpcId,
         subnetId: subnet.id,
         availabilityZone: subnet.availabilityZone,
-        privateIps: [`10.${octet}.${s * 128}.10`],
+        privateIps: [dsType === "ADConnector" ? (connectIps[s] as string) : (controllerIps[s] as string)],
         publicIp: null,
         publicIpOwner: null,
         groupIds: [controllersGroupId],
@@ -297,8 +469,30 @@ export function generateInventory(options: GenerateOptions): Inventory {
         status: "in-use",
       });
     });
+    // An in-VPC RADIUS server for half the RADIUS directories; its group admits the whole VPC, or only one connector address (WS-SG-013).
+    if (radius !== null && chance(0.5)) {
+      const radiusGroupId = sgId(5);
+      const narrow = chance(0.3);
+      inventory.securityGroups.push({ id: radiusGroupId, ...where, name: `radius-${d}`, description: "RADIUS servers", vpcId, ingress: [rule("udp", 1812, 1812, [narrow ? `${connectIps[0] as string}/32` : vpcCidr])], egress: ALL_EGRESS });
+      inventory.networkInterfaces.push({
+        id: `eni-${hex(0xe00000000 + d, 17)}`,
+        ...where,
+        vpcId,
+        subnetId: subnets[0].id,
+        availabilityZone: subnets[0].availabilityZone,
+        privateIps: [...radius.servers],
+        publicIp: null,
+        publicIpOwner: null,
+        groupIds: [radiusGroupId],
+        interfaceType: "interface",
+        requesterId: null,
+        requesterManaged: false,
+        description: "RADIUS server",
+        status: "in-use",
+      });
+    }
 
-    plans.push({ dir, subnets, membersGroupId, customGroupIds, keyIds: [], awsKey: awsKeyFor(accountId, region), internet, octet });
+    plans.push({ dir, subnets, membersGroupId, customGroupIds, keyIds: [], awsKey: awsKeyFor(accountId, region), internet, octet, catalogue: regional.catalogues.get(scopeKey(accountId, region)) as RegionCatalogue });
   }
 
   // Customer keys, spread round-robin over directories so every directory's account and region has at least one.
@@ -311,6 +505,8 @@ export function generateInventory(options: GenerateOptions): Inventory {
     const pendingDeletion = chance(0.05);
     const disabled = !pendingDeletion && chance(0.03);
     const asymmetric = chance(0.02);
+    const rotation = chance(0.7);
+    const flawRoll = random();
     const key: KmsKey = {
       id,
       accountId,
@@ -326,7 +522,9 @@ export function generateInventory(options: GenerateOptions): Inventory {
       deletionDate: pendingDeletion ? "2026-01-15T00:00:00Z" : null,
       origin: "AWS_KMS",
       multiRegion: false,
-      rotationEnabled: chance(0.7),
+      rotationEnabled: rotation,
+      rotationPeriodDays: rotation ? 365 : null,
+      policy: keyPolicy(accountId, flawRoll < 0.15 ? "admin-uses" : flawRoll < 0.25 ? "open-grant" : "none"),
     };
     customerKeys.push(key);
     inventory.kmsKeys.push(key);
@@ -342,14 +540,14 @@ export function generateInventory(options: GenerateOptions): Inventory {
 
   const collectedAt = Date.parse(BENCH_COLLECTED_AT);
   const day = 86_400_000;
-  let previousUser = "";
   for (let i = 0; i < total; i++) {
     const plan = plans[i % directoryCount] as DirectoryPlan;
     const { dir } = plan;
     const j = Math.floor(i / directoryCount);
     const subnet = plan.subnets[j % 2] as Subnet;
-    const offset = 4 + Math.floor(j / 2);
-    const ip = `10.${plan.octet}.${(j % 2) * 128 + Math.floor(offset / 256)}.${offset % 256}`;
+    // WorkSpaces start at x.y.(64s+1).4, clear of the directory, connector and RADIUS addresses.
+    const k = Math.floor(j / 2);
+    const ip = `10.${plan.octet}.${(j % 2) * 64 + 1 + Math.floor(k / 250)}.${4 + (k % 250)}`;
 
     let volumeEncryptionKey: string | null = null;
     let encrypted = true;
@@ -361,20 +559,27 @@ export function generateInventory(options: GenerateOptions): Inventory {
 
     const stateRoll = random();
     const state = stateRoll < 0.85 ? "AVAILABLE" : stateRoll < 0.93 ? "STOPPED" : stateRoll < 0.95 ? "UNHEALTHY" : stateRoll < 0.96 ? "ERROR" : stateRoll < 0.98 ? "TERMINATED" : "ADMIN_MAINTENANCE";
-    const userName = j > 0 && chance(0.01) ? previousUser : `user${i}`;
-    previousUser = userName;
+    // Now and then a user gets a second WorkSpace in the same directory (WS-OPS-007).
+    const userName = j > 0 && chance(0.01) ? `user${i - directoryCount}` : `user${i}`;
     const id = `ws-${i.toString(36).padStart(9, "0")}`;
     const alwaysOn = chance(0.3);
     const lastConnection = chance(0.05) ? null : new Date(collectedAt - Math.floor(random() * 120 * day)).toISOString();
+    const bundleRoll = random();
+    const bundleId = bundleRoll < 0.7 ? pick(plan.catalogue.amazonBundleIds) : bundleRoll < 0.9 ? pick(plan.catalogue.customBundleIds) : pick(plan.catalogue.byolBundleIds);
+    const tags: Record<string, string> = { CostCenter: `cc-${i % 97}`, Team: pick(["finance", "engineering", "support", "sales"]) };
+    if (alwaysOn && chance(0.1)) tags["Skip_Convert"] = "true";
+    // A user's e-mail address in a tag, in one account-region slot only (WS-DATA-001).
+    if (i % directoryCount % 8 === 5 && chance(0.01)) tags["Owner"] = `${userName}@example.com`;
 
     const workspace: Workspace = {
       id,
       accountId: dir.accountId,
       region: dir.region,
+      tags,
       directoryId: dir.id,
       userName,
       state,
-      bundleId: `wsb-${hex(i % 7, 9)}`,
+      bundleId,
       subnetId: subnet.id,
       ipAddress: ip,
       computerName: `WSAMZN-${hex(i, 8).toUpperCase()}`,
@@ -396,10 +601,12 @@ export function generateInventory(options: GenerateOptions): Inventory {
     };
     inventory.workspaces.push(workspace);
 
+    // Rarely the interface is gone (WS-OPS-008), or it misses the directory's custom group (WS-SG-003).
+    if (chance(0.005)) continue;
     const groupIds = [plan.membersGroupId, pick(plan.customGroupIds)];
     const custom = dir.creation?.customSecurityGroupId;
-    if (custom && !groupIds.includes(custom)) groupIds.push(custom);
-    const eni: NetworkInterface = {
+    if (custom && !groupIds.includes(custom) && !chance(0.03)) groupIds.push(custom);
+    inventory.networkInterfaces.push({
       id: `eni-${hex(i, 17)}`,
       accountId: dir.accountId,
       region: dir.region,
@@ -415,8 +622,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
       requesterManaged: false,
       description: `Created By Amazon Workspaces for AWS Account ID ${dir.accountId}`,
       status: "in-use",
-    };
-    inventory.networkInterfaces.push(eni);
+    });
   }
 
   return inventory;
@@ -424,15 +630,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
 
 /** Entity counts per collection, for the benchmark's header line. */
 export function inventoryCounts(inventory: Inventory): Record<string, number> {
-  return {
-    workspaces: inventory.workspaces.length,
-    directories: inventory.directories.length,
-    networkInterfaces: inventory.networkInterfaces.length,
-    securityGroups: inventory.securityGroups.length,
-    ipGroups: inventory.ipGroups.length,
-    subnets: inventory.subnets.length,
-    vpcs: inventory.vpcs.length,
-    routeTables: inventory.routeTables.length,
-    kmsKeys: inventory.kmsKeys.length,
-  };
+  const counts: Record<string, number> = {};
+  for (const [name, value] of Object.entries(inventory)) if (Array.isArray(value) && name !== "errors") counts[name] = value.length;
+  return counts;
 }

@@ -50,12 +50,28 @@ function runChild(size: number): SizeReport {
 
 function printTables(reports: SizeReport[]): number {
   const entities = (r: SizeReport): number => Object.values(r.counts).reduce((a, b) => a + b, 0);
-  console.log("\n### Figures\n");
-  console.log("| WorkSpaces | Entities | Inventory JSON | Policies | Results | Load (parse + schema / resolve) | Evaluate | Baseline (results / decide only) | Evaluate ÷ baseline | Engine results/s | Baseline results/s | Heap after load | Heap with results | Peak RSS |");
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("\n### Load\n");
+  console.log("| WorkSpaces | Entities | Inventory JSON | Parse + schema | Resolve | Load total | Heap after load | Peak RSS |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of reports) {
+    console.log(`| ${fmt(r.size)} | ${fmt(entities(r))} | ${fmt(r.jsonMb, 1)} MB | ${fmt(r.parseValidateMs)} ms | ${fmt(r.resolveMs)} ms | ${fmt(r.loadMs)} ms | ${fmt(r.heapAfterLoadMb)} MB | ${fmt(r.peakRssMb)} MB |`);
+  }
+
+  console.log("\n### Evaluate, all shipped policies\n");
+  console.log("| WorkSpaces | Policies | Results | Evaluate | Results/s | Load + evaluate | Heap with results |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of reports) {
     console.log(
-      `| ${fmt(r.size)} | ${fmt(entities(r))} | ${fmt(r.jsonMb, 1)} MB | ${r.policies} | ${fmt(r.results)} | ${fmt(r.loadMs)} ms (${fmt(r.parseValidateMs)} / ${fmt(r.resolveMs)}) | ${fmt(r.evaluateMs)} ms | ${fmt(r.baselineMs, 1)} / ${fmt(r.baselineDecideMs, 1)} ms | ${fmt(r.evaluateMs / r.baselineMs, 1)}× (${fmt(r.evaluateMs / r.baselineDecideMs, 0)}× decide) | ${fmt(r.results / (r.evaluateMs / 1000))} | ${fmt(r.results / (r.baselineMs / 1000))} | ${fmt(r.heapAfterLoadMb)} MB | ${fmt(r.heapWithResultsMb)} MB | ${fmt(r.peakRssMb)} MB |`,
+      `| ${fmt(r.size)} | ${r.policies} | ${fmt(r.results)} | ${fmt(r.evaluateMs)} ms | ${fmt(r.results / (r.evaluateMs / 1000))} | ${fmt(r.loadMs + r.evaluateMs)} ms | ${fmt(r.heapWithResultsMb)} MB |`,
+    );
+  }
+
+  console.log("\n### Engine vs plain TypeScript, on the policies that have a baseline (same run)\n");
+  console.log("| WorkSpaces | Covered policies | Results | Engine (covered) | Baseline (results / decide only) | Engine ÷ baseline | Engine results/s | Baseline results/s |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of reports) {
+    console.log(
+      `| ${fmt(r.size)} | ${r.coveredPolicies} of ${r.policies} | ${fmt(r.coveredResults)} | ${fmt(r.evaluateCoveredMs)} ms | ${fmt(r.baselineMs, 1)} / ${fmt(r.baselineDecideMs, 1)} ms | ${fmt(r.evaluateCoveredMs / r.baselineMs, 1)}× (${fmt(r.evaluateCoveredMs / r.baselineDecideMs, 1)}× decide) | ${fmt(r.coveredResults / (r.evaluateCoveredMs / 1000))} | ${fmt(r.coveredResults / (r.baselineMs / 1000))} |`,
     );
   }
 
@@ -95,11 +111,32 @@ function printTables(reports: SizeReport[]): number {
       console.log(`| ${a.policyId} | ${fmt(a.engine.fail)} | ${base}${mark} | ${fmt(a.engine.pass)} / ${fmt(a.engine.not_applicable)} / ${fmt(a.engine.error)} / ${fmt(a.engine.manual)} |`);
     }
     console.log(`\n### Where the engine's time goes (${fmt(largest.size)} WorkSpaces, one pass per policy, slowest first)\n`);
-    console.log("| Policy | Resource | ms | Share |");
-    console.log("|---|---|---:|---:|");
+    console.log("| Policy | Resource | Engine ms | Share | Baseline ms | Engine ÷ baseline |");
+    console.log("|---|---|---:|---:|---:|---:|");
     const total = largest.perPolicyMs.reduce((a, p) => a + p.ms, 0);
-    for (const p of [...largest.perPolicyMs].sort((a, b) => b.ms - a.ms).slice(0, 12)) {
-      console.log(`| ${p.policyId} | ${p.resource} | ${fmt(p.ms)} | ${fmt((100 * p.ms) / total, 1)}% |`);
+    for (const p of [...largest.perPolicyMs].sort((a, b) => b.ms - a.ms).slice(0, 15)) {
+      const base = p.baselineMs === null ? "no baseline" : fmt(p.baselineMs, 1);
+      const ratio = p.baselineMs === null || p.baselineMs === 0 ? "" : `${fmt(p.ms / p.baselineMs, 1)}×`;
+      console.log(`| ${p.policyId} | ${p.resource} | ${fmt(p.ms)} | ${fmt((100 * p.ms) / total, 1)}% | ${base} | ${ratio} |`);
+    }
+  }
+  if (largest && reports.length > 1) {
+    // Per-policy cost per WorkSpace across sizes: a policy whose figure grows with the fleet is not linear.
+    const smallest = reports[0] as SizeReport;
+    const perWs = (r: SizeReport, id: string): number => ((r.perPolicyMs.find((x) => x.policyId === id)?.ms ?? 0) * 1000) / r.size;
+    const top = [...largest.perPolicyMs].sort((a, b) => b.ms - a.ms).slice(0, 10).map((p) => p.policyId);
+    // Also every policy that costs at least 1 ms at the largest size and whose cost per WorkSpace grows more than 3×.
+    const growing = largest.perPolicyMs.filter((p) => p.ms >= 1 && !top.includes(p.policyId) && perWs(largest, p.policyId) > 3 * perWs(smallest, p.policyId)).map((p) => p.policyId);
+    top.push(...growing);
+    console.log("\n### Linearity of the costliest policies, and of any that grow faster than the fleet (engine µs per WorkSpace, one pass)\n");
+    console.log(`| Policy | ${reports.map((r) => fmt(r.size)).join(" | ")} |`);
+    console.log(`|---|${reports.map(() => "---:").join("|")}|`);
+    for (const id of top) {
+      const cells = reports.map((r) => {
+        const p = r.perPolicyMs.find((x) => x.policyId === id);
+        return p === undefined ? "" : fmt((p.ms * 1000) / r.size, 1);
+      });
+      console.log(`| ${id} | ${cells.join(" | ")} |`);
     }
   }
   console.log(
@@ -129,7 +166,44 @@ async function runCollect(): Promise<void> {
   }
   console.log("\n### Collection\n");
   const result: unknown = await (module.benchCollect as () => Promise<unknown>)();
-  console.log(typeof result === "string" ? result : JSON.stringify(result, null, 2));
+  if (isCollectResult(result)) printCollect(result);
+  else console.log(typeof result === "string" ? result : JSON.stringify(result, null, 2));
+}
+
+/** The fields of bench/collect.ts's result that the table reads. */
+interface CollectFigures {
+  workspaces: number;
+  regions: string[];
+  latencyMs: number;
+  rateLimit: { ratePerSecond: number; burst: number };
+  workspacesCalls: number;
+  workspacesCallsPerRegion: Record<string, number>;
+  theoreticalMinSeconds: number;
+  burstAdjustedMinSeconds: number;
+  wallSeconds: number;
+  ratio: number;
+  burstAdjustedRatio: number;
+  throttledCalls: number;
+  errors: number;
+  target: number;
+}
+
+const isCollectResult = (value: unknown): value is CollectFigures =>
+  typeof value === "object" && value !== null && ["wallSeconds", "theoreticalMinSeconds", "throttledCalls", "workspacesCallsPerRegion"].every((k) => k in value);
+
+function printCollect(r: CollectFigures): void {
+  console.log(
+    `${fmt(r.workspaces)} WorkSpaces in ${r.regions.length} regions (${r.regions.join(", ")}), simulated endpoint with ${r.latencyMs} ms latency and ` +
+      `${r.rateLimit.ratePerSecond} calls/s burst ${r.rateLimit.burst} per account and region.\n`,
+  );
+  console.log("| WorkSpaces calls | Busiest region's calls | Minimum (calls ÷ rate) | Burst-adjusted minimum | Wall time | Wall ÷ minimum | Wall ÷ burst-adjusted | Throttled calls | Errors |");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const busiest = Math.max(...Object.values(r.workspacesCallsPerRegion));
+  console.log(
+    `| ${fmt(r.workspacesCalls)} | ${fmt(busiest)} | ${fmt(r.theoreticalMinSeconds, 1)} s | ${fmt(r.burstAdjustedMinSeconds, 1)} s | ${fmt(r.wallSeconds, 1)} s | ${fmt(r.ratio, 3)}× | ${fmt(r.burstAdjustedRatio, 3)}× | ${fmt(r.throttledCalls)} | ${fmt(r.errors)} |`,
+  );
+  console.log(`\nCalls per region: ${Object.entries(r.workspacesCallsPerRegion).map(([region, n]) => `${region} ${fmt(n)}`).join(", ")}.`);
+  console.log(r.ratio <= r.target ? `Within the ${r.target}× target.` : `!!! Over the ${r.target}× target.`);
 }
 
 async function main(): Promise<void> {
