@@ -17,8 +17,10 @@ export function fingerprint(policyId: string, accountId: string, region: string,
     h3 = Math.imul(h3 ^ c, 0x27d4eb2f);
     h4 = Math.imul(h4 ^ c, 0x165667b1);
   }
-  return [h1, h2 ^ h1, h3 ^ h2, h4 ^ h3].map((h) => (mix(h) >>> 0).toString(16).padStart(8, "0")).join("");
+  return hex(h1) + hex(h2 ^ h1) + hex(h3 ^ h2) + hex(h4 ^ h3);
 }
+
+const hex = (h: number): string => (mix(h) >>> 0).toString(16).padStart(8, "0");
 
 function mix(value: number): number {
   let h = value;

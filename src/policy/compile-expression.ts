@@ -92,5 +92,5 @@ export function compileExpression(rawSource: string, expected: "bool" | "string"
   }
   const paths = new Set<string>();
   collectPaths((parsed as unknown as { ast: unknown }).ast, paths);
-  return { source, evaluate: (context) => parsed(context) as unknown, paths: longestPaths(paths) };
+  return { source, evaluate: (context) => parsed(context) as unknown, paths: longestPaths(paths), readPaths: [...paths].sort() };
 }

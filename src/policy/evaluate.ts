@@ -6,6 +6,7 @@ import type { CollectionError, CollectionName } from "../inventory/model.js";
 import { relationCollections, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES } from "../inventory/resource-types.js";
 import { buildEvidence, splitPaths } from "./evidence.js";
+import { MemoKeys } from "./memo-key.js";
 import type { CompiledPolicy } from "./policy.js";
 
 export type ParamOverrides = Record<string, Record<string, unknown>>;
@@ -44,6 +45,41 @@ function relevantErrors(collections: Set<CollectionName>, resource: EntityView, 
     for (const value of ownValues) for (const e of inventory.missing.forResource(collection, value)) found.add(e);
   }
   return [...found];
+}
+
+type Decision =
+  | { kind: "not_applicable" | "manual" | "pass" | "fail" }
+  | { kind: "invalid"; message: string }
+  | { kind: "thrown"; message: string };
+
+/** Runs match, then (unless manual) assert; an exception is captured, never raised. */
+function decide(policy: CompiledPolicy, context: Record<string, unknown>): Decision {
+  try {
+    if (policy.match) {
+      const applies = policy.match.evaluate(context);
+      if (applies === false) return { kind: "not_applicable" };
+      if (applies !== true) return { kind: "invalid", message: `Could not decide: match returned ${typeof applies}, expected bool` };
+    }
+    if (policy.doc.manual === true) return { kind: "manual" };
+    const verdict = policy.assert?.evaluate(context);
+    if (verdict === true) return { kind: "pass" };
+    if (verdict !== false) return { kind: "invalid", message: `Could not decide: assert returned ${typeof verdict}, expected bool` };
+    return { kind: "fail" };
+  } catch (error) {
+    return { kind: "thrown", message: firstLine(error) };
+  }
+}
+
+function failureMessage(policy: CompiledPolicy, context: Record<string, unknown>): string {
+  if (policy.messageExpression) {
+    try {
+      const custom = policy.messageExpression.evaluate(context);
+      if (typeof custom === "string" && custom !== "") return custom;
+    } catch {
+      // The static message is the documented fallback when messageExpression cannot be evaluated.
+    }
+  }
+  return policy.doc.message;
 }
 
 export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInventory, options: EvaluateOptions): Result[] {
@@ -85,40 +121,46 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
     results.push(make("error", `${collection}@${key}`, e.accountId, e.region, null, `Could not decide: ${collection} not collected (${describeError(e)})`, {}));
   }
 
+  // Decisions are memoized by what the expressions can read (see memo-key.ts); messages and evidence stay per resource.
+  const keyPaths = [...new Set([...(policy.match?.readPaths ?? []), ...(policy.assert?.readPaths ?? [])])].map((p) => p.split("."));
+  const memo = new Map<string, Decision>();
+  const keys = new MemoKeys();
+
   for (const resource of inventory.entities[policy.resourceType]) {
     const context = { resource, params, now: options.now };
     const directoryId = directoryOf(policy, resource);
-    const decide = (): { status: Status; message: string } => {
-      if (policy.match) {
-        const applies = policy.match.evaluate(context);
-        if (applies === false) return { status: "not_applicable", message: "Not applicable: the match condition is false." };
-        if (applies !== true) return { status: "error", message: `Could not decide: match returned ${typeof applies}, expected bool` };
-      }
-      if (policy.doc.manual === true) return { status: "manual", message: `Manual control: ${policy.doc.title}` };
-      const verdict = policy.assert?.evaluate(context);
-      if (verdict === true) return { status: "pass", message: policy.doc.title };
-      if (verdict !== false) return { status: "error", message: `Could not decide: assert returned ${typeof verdict}, expected bool` };
-      let message = policy.doc.message;
-      if (policy.messageExpression) {
-        try {
-          const custom = policy.messageExpression.evaluate(context);
-          if (typeof custom === "string" && custom !== "") message = custom;
-        } catch {
-          // The static message is the documented fallback when messageExpression cannot be evaluated.
-        }
-      }
-      return { status: "fail", message };
-    };
+    const key = keys.key(context, keyPaths);
+    let decision = memo.get(key);
+    if (decision === undefined) {
+      decision = decide(policy, context);
+      memo.set(key, decision);
+    }
     let outcome: { status: Status; message: string };
-    try {
-      outcome = decide();
-    } catch (error) {
-      read ??= collectionsRead(policy);
-      const causes = relevantErrors(read, resource, inventory);
-      let hint = causes.length > 0 ? `; not collected: ${causes.map(describeError).join("; ")}` : "";
-      const dangling = inventory.unresolved.get(resource);
-      if (dangling) hint += `; not in the inventory: ${Object.entries(dangling).map(([field, ids]) => `${field} ${ids.join(", ")}`).join("; ")}`;
-      outcome = { status: "error", message: `Could not decide: ${firstLine(error)}${hint}` };
+    switch (decision.kind) {
+      case "not_applicable":
+        outcome = { status: "not_applicable", message: "Not applicable: the match condition is false." };
+        break;
+      case "manual":
+        outcome = { status: "manual", message: `Manual control: ${policy.doc.title}` };
+        break;
+      case "pass":
+        outcome = { status: "pass", message: policy.doc.title };
+        break;
+      case "fail":
+        outcome = { status: "fail", message: failureMessage(policy, context) };
+        break;
+      case "invalid":
+        outcome = { status: "error", message: decision.message };
+        break;
+      case "thrown": {
+        read ??= collectionsRead(policy);
+        const causes = relevantErrors(read, resource, inventory);
+        let hint = causes.length > 0 ? `; not collected: ${causes.map(describeError).join("; ")}` : "";
+        const dangling = inventory.unresolved.get(resource);
+        if (dangling) hint += `; not in the inventory: ${Object.entries(dangling).map(([field, ids]) => `${field} ${ids.join(", ")}`).join("; ")}`;
+        outcome = { status: "error", message: `Could not decide: ${decision.message}${hint}` };
+        break;
+      }
     }
     results.push(make(outcome.status, resource.id, resource.accountId, resource.region, directoryId, outcome.message, buildEvidence(context, paths)));
   }

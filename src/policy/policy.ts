@@ -33,8 +33,10 @@ export interface PolicyDocument {
 export interface CompiledExpression {
   source: string;
   evaluate: (context: Record<string, unknown>) => unknown;
-  /** Dotted paths rooted at `resource`, e.g. "resource.directory.ipGroups". */
+  /** Dotted paths rooted at `resource`, e.g. "resource.directory.ipGroups" (the longest of each chain, for evidence). */
   paths: string[];
+  /** Every member chain rooted at `resource` the expression reads, prefixes included: what its value can depend on. */
+  readPaths: string[];
 }
 
 export interface CompiledPolicy {

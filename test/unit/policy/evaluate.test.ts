@@ -81,6 +81,21 @@ describe("evaluatePolicy", () => {
     expect(result).toMatchObject({ status: "error", evidence: { "resource.creation.userEnabledAsLocalAdministrator": "<not collected>" } });
   });
 
+  it("memoizes decisions only between resources whose read values agree (null parent vs null field)", () => {
+    const p = policy({ assert: "resource.kmsKey == null || resource.kmsKey.keyState == null" });
+    const inv = smallInventory();
+    inv.kmsKeys[0]!.keyState = "Enabled";
+    const resolved = resolveInventory(inv);
+    // ws-1 has the key (keyState Enabled) and fails; ws-2 has no key and passes: same leaf path, different parents.
+    expect(evaluatePolicy(p, resolved, { now }).map((r) => [r.resourceId, r.status])).toEqual([["ws-1", "fail"], ["ws-2", "pass"]]);
+  });
+
+  it("gives resources that read the same values the same decision, but their own messages and evidence", () => {
+    const p = policy({ assert: "resource.directory.creation.enableMaintenanceMode == false", messageExpression: `"resource.id + ' fails'"` });
+    const results = evaluatePolicy(p, resolveInventory(smallInventory()), { now });
+    expect(results.map((r) => [r.status, r.message])).toEqual([["fail", "ws-1 fails"], ["fail", "ws-2 fails"]]);
+  });
+
   it("applies param overrides over defaults", () => {
     const p = policy({ params: "\n  minFree:\n    default: 150\n    description: free IPs", resource: "subnet", assert: "resource.availableIps >= params.minFree" });
     const inventory = resolveInventory(smallInventory());
