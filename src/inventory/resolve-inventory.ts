@@ -222,6 +222,17 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
 
   const workspacesByDirectory = groupBy(workspaces, (w) => scoped(w.accountId, w.region, String(w["directoryId"])));
 
+  // RADIUS servers that are interfaces of the account (in the same Region), found by private IP: the RADIUS
+  // reachability check reads these few instead of scanning every interface of the Region for each server.
+  const enisByIp = new ScopedIndex<EntityView[]>();
+  for (const eni of networkInterfaces) {
+    for (const ip of (eni["privateIps"] as string[] | undefined) ?? []) {
+      const list = enisByIp.get(eni.accountId, eni.region, ip);
+      if (list) list.push(eni);
+      else enisByIp.set(eni.accountId, eni.region, ip, [eni]);
+    }
+  }
+
   for (const dir of directories) {
     const creation = dir["creation"] as { customSecurityGroupId?: string | null } | undefined;
     const placement = (dir["managedAd"] ?? dir["adConnector"]) as { securityGroupId?: string | null; vpcId?: string | null } | null | undefined;
@@ -235,6 +246,10 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
       if (placement !== undefined) dir["controllerSecurityGroup"] = lookup(sgById, dir, placement?.securityGroupId, "controllerSecurityGroup");
     }
     if (!lacks("workspaces", dir)) dir["workspaces"] = workspacesByDirectory.get(scoped(dir.accountId, dir.region, dir.id)) ?? [];
+    if (!lacks("networkInterfaces", dir)) {
+      const servers = (dir["radius"] as { servers?: string[] } | null | undefined)?.servers ?? [];
+      dir["radiusInterfaces"] = [...new Set(servers.flatMap((ip) => enisByIp.get(dir.accountId, dir.region, ip) ?? []))];
+    }
     if (!lacks("vpcs", dir)) {
       const firstSubnet = lookupAll(subnetById, dir, dir["subnetIds"])[0];
       dir["vpc"] = lookup(vpcById, dir, firstSubnet?.["vpcId"] ?? placement?.vpcId);

@@ -86,6 +86,7 @@ export const RESOURCE_TYPES = {
       controllerSecurityGroup: "securityGroups",
       workspaces: "workspaces",
       vpc: "vpcs",
+      radiusInterfaces: "networkInterfaces",
     },
     description: "A WorkSpaces directory registration merged with its Directory Service description.",
   },
