@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gcAvailable } from "./measure.js";
 import { measureSize, type SizeReport } from "./measure-size.js";
+import type { CollectBenchResult } from "./collect.js";
 
 const RESULT_PREFIX = "BENCH_RESULT ";
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -170,23 +171,8 @@ async function runCollect(): Promise<void> {
   else console.log(typeof result === "string" ? result : JSON.stringify(result, null, 2));
 }
 
-/** The fields of bench/collect.ts's result that the table reads. */
-interface CollectFigures {
-  workspaces: number;
-  regions: string[];
-  latencyMs: number;
-  rateLimit: { ratePerSecond: number; burst: number };
-  workspacesCalls: number;
-  workspacesCallsPerRegion: Record<string, number>;
-  theoreticalMinSeconds: number;
-  burstAdjustedMinSeconds: number;
-  wallSeconds: number;
-  ratio: number;
-  burstAdjustedRatio: number;
-  throttledCalls: number;
-  errors: number;
-  target: number;
-}
+/** The collection benchmark's result, as bench/collect.ts declares it. */
+type CollectFigures = CollectBenchResult;
 
 const isCollectResult = (value: unknown): value is CollectFigures =>
   typeof value === "object" && value !== null && ["wallSeconds", "theoreticalMinSeconds", "throttledCalls", "workspacesCallsPerRegion"].every((k) => k in value);
