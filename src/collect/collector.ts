@@ -82,18 +82,9 @@ export interface EnrichCollector<C extends CollectionName, Raw> extends Collecto
 
 export type TypedCollector<C extends CollectionName, Raw> = ListCollector<C, Raw> | EnrichCollector<C, Raw>;
 
-/** A collector with its raw type hidden, as the registry holds it. */
-export interface Collector {
-  id: string;
+/** A collector with its raw type hidden, as the registry holds it: the declared metadata, and fetch+normalize as one step. */
+export interface Collector extends Omit<CollectorBase<CollectionName, unknown>, "fetch"> {
   kind: "list" | "enrich";
-  collection: CollectionName;
-  service: ServiceName;
-  operation: string;
-  permissions: readonly string[];
-  stage: Stage;
-  scope?: "region" | "account";
-  optIn?: OptIn;
-  feeds?: readonly CollectionName[];
   /** fetch then normalize; `undefined` when the fetch was skipped because its scope failed (already recorded). */
   run(ctx: CollectContext): Promise<Contribution | undefined>;
 }

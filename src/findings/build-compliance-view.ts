@@ -1,5 +1,6 @@
 /** Builds the compliance view: each framework control with the policies that give evidence for it and their combined status; baseline controls without a policy are "not assessed", never passed. */
 
+import { compareControlIds } from "./sort-results.js";
 import { STATUSES, type ComplianceControl, type ComplianceView, type ControlStatus, type PolicyMeta, type Result, type Status } from "./types.js";
 
 export interface FrameworkControls {
@@ -18,17 +19,6 @@ const PRECEDENCE: [Status, ControlStatus][] = [
 ];
 
 const emptyCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-
-/** NIST ids sort by family, then number, then enhancement: AC-2 < AC-2(1) < AC-3 < AC-10. */
-export function compareControlIds(a: string, b: string): number {
-  const parse = (id: string): [string, number, number] => {
-    const m = /^([A-Z]{2})-(\d+)(?:\((\d+)\))?$/.exec(id);
-    return m ? [m[1] ?? "", Number(m[2]), m[3] === undefined ? -1 : Number(m[3])] : [id, 0, 0];
-  };
-  const [fa, na, ea] = parse(a);
-  const [fb, nb, eb] = parse(b);
-  return fa !== fb ? (fa < fb ? -1 : 1) : na !== nb ? na - nb : ea - eb;
-}
 
 /**
  * @param baseline null: the controls the evaluated policies map to; otherwise every control of that FedRAMP baseline.

@@ -1,7 +1,7 @@
 /** Assembles the read-only ScanReport that every reporter renders, with sorted results and summary counts. */
 
 import type { Inventory } from "../inventory/model.js";
-import { sortResults } from "./sort-results.js";
+import { compareStrings, sortResults } from "./sort-results.js";
 import { SEVERITIES, STATUSES, type ComplianceView, type Governance, type PolicyMeta, type Result, type ResultSummary, type ScanReport, type Severity, type Status } from "./types.js";
 
 export function summarize(results: readonly Result[]): ResultSummary {
@@ -34,7 +34,7 @@ export function buildScanReport(input: BuildScanReportInput): ScanReport {
     tool: input.tool,
     generatedAt: input.generatedAt,
     inventory: { sources: input.sources, collectedAt: inventory.collectedAt, scope: inventory.scope, errors: inventory.errors, counts },
-    policies: [...input.policies].sort((a, b) => a.id.localeCompare(b.id)),
+    policies: [...input.policies].sort((a, b) => compareStrings(a.id, b.id)),
     results: sortResults(input.results),
     summary: summarize(input.results),
   };

@@ -2,6 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { InputError } from "../input-error.js";
+import { compareStrings, firstDifference } from "../findings/sort-results.js";
 import { SEVERITIES, type BaselineSummary, type FixedFinding, type Result } from "../findings/types.js";
 
 interface PreviousResult {
@@ -70,6 +71,6 @@ export function compareWithBaseline(results: Result[], previous: PreviousResult[
       fingerprint: r.fingerprint,
       message: r.message,
     }))
-    .sort((a, b) => (a.policyId === b.policyId ? a.resourceId.localeCompare(b.resourceId) : a.policyId.localeCompare(b.policyId)));
+    .sort((a, b) => firstDifference(compareStrings(a.policyId, b.policyId), compareStrings(a.resourceId, b.resourceId)));
   return { results: out, summary: { file, new: fresh, unchanged, fixed } };
 }

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import { InputError } from "../input-error.js";
+import { compareStrings } from "../findings/sort-results.js";
 import { isResourceType, RESOURCE_TYPE_IDS } from "../inventory/resource-types.js";
 import { packagePath } from "../package-root.js";
 import { createSchemaValidator, validateYamlData } from "../shared/schema-validator.js";
@@ -210,6 +211,6 @@ export function loadPolicies(locations: string[], baseDir: string = process.cwd(
       else throw error;
     }
   }
-  policies.sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+  policies.sort((a, b) => compareStrings(a.doc.id, b.doc.id));
   return compliance ? { policies, errors, compliance } : { policies, errors };
 }

@@ -1,7 +1,7 @@
 /** The JSON reporter: the complete scan report, results in the shared order, tagged with a format version. */
 
 import type { Reporter } from "./types.js";
-import { sortResults } from "./shared/compare-results.js";
+import { sortResults } from "../findings/sort-results.js";
 import { sortPolicies } from "./shared/policy-index.js";
 
 /** Bumped only on a breaking change to the shape documented in docs/reports.md; new fields do not bump it. */

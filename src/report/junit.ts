@@ -2,7 +2,7 @@
 
 import type { PolicyMeta, Result } from "../findings/types.js";
 import type { Reporter } from "./types.js";
-import { sortResults } from "./shared/compare-results.js";
+import { sortResults } from "../findings/sort-results.js";
 import { describeCollectionError, sortCollectionErrors } from "./shared/describe-collection-error.js";
 import { sortPolicies } from "./shared/policy-index.js";
 import { xmlEscape as x } from "./shared/xml-escape.js";

@@ -3,8 +3,8 @@
 import { SEVERITIES, STATUSES, type ComplianceView, type Governance, type GovernanceEntry, type Result, type Severity } from "../findings/types.js";
 import type { CollectionError } from "../inventory/model.js";
 import type { Reporter } from "./types.js";
-import { sortResults } from "./shared/compare-results.js";
-import { compareControlIds } from "./shared/compare-control-ids.js";
+import { sortResults } from "../findings/sort-results.js";
+import { compareControlIds } from "../findings/sort-results.js";
 import { describeCollectionError, sortCollectionErrors } from "./shared/describe-collection-error.js";
 import { policyIndex } from "./shared/policy-index.js";
 import { plainText as t } from "./shared/plain-text.js";

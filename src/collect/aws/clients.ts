@@ -92,22 +92,19 @@ export function createClients(region: string, settings: ClientSettings, workspac
     // FIPS only where a FIPS host exists (controls.md WS-FED-007); the option was checked against the list up front.
     useFipsEndpoint: settings.fips && FIPS_WORKSPACES_REGIONS.includes(r),
   });
-  const workspaces = new WorkSpacesClient(config(region));
-  instrument(workspaces as unknown as StackClient, "workspaces", settings, workspacesBucket);
-  const ds = new DirectoryServiceClient(config(region));
-  instrument(ds as unknown as StackClient, "ds", settings);
-  const ec2 = new EC2Client(config(region));
-  instrument(ec2 as unknown as StackClient, "ec2", settings);
-  const sts = new STSClient(config(region));
-  instrument(sts as unknown as StackClient, "sts", settings);
-  const cloudtrail = new CloudTrailClient(config(region));
-  instrument(cloudtrail as unknown as StackClient, "cloudtrail", settings);
-  const cloudwatch = new CloudWatchClient(config(region));
-  instrument(cloudwatch as unknown as StackClient, "cloudwatch", settings);
-  const eventbridge = new EventBridgeClient(config(region));
-  instrument(eventbridge as unknown as StackClient, "events", settings);
-  const iam = new IAMClient(config(iamRegionOf(region)));
-  instrument(iam as unknown as StackClient, "iam", settings);
+  // Every client gets the same retry/progress middleware; only WorkSpaces shares the per-account-region token bucket.
+  const instrumented = <T>(client: T, service: string, bucket?: TokenBucket): T => {
+    instrument(client as unknown as StackClient, service, settings, bucket);
+    return client;
+  };
+  const workspaces = instrumented(new WorkSpacesClient(config(region)), "workspaces", workspacesBucket);
+  const ds = instrumented(new DirectoryServiceClient(config(region)), "ds");
+  const ec2 = instrumented(new EC2Client(config(region)), "ec2");
+  const sts = instrumented(new STSClient(config(region)), "sts");
+  const cloudtrail = instrumented(new CloudTrailClient(config(region)), "cloudtrail");
+  const cloudwatch = instrumented(new CloudWatchClient(config(region)), "cloudwatch");
+  const eventbridge = instrumented(new EventBridgeClient(config(region)), "events");
+  const iam = instrumented(new IAMClient(config(iamRegionOf(region))), "iam");
   const kmsClients = new Map<string, KMSClient>();
   const kms = (r: string = region): KMSClient => {
     let client = kmsClients.get(r);

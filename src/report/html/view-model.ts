@@ -2,8 +2,8 @@
 
 import type { BaselineSummary, ComplianceView, GovernanceEntry, PolicyMeta, Result, ScanReport } from "../../findings/types.js";
 import type { CollectionError, InventoryScope } from "../../inventory/model.js";
-import { compareControlIds } from "../shared/compare-control-ids.js";
-import { sortResults } from "../shared/compare-results.js";
+import { compareControlIds } from "../../findings/sort-results.js";
+import { sortResults } from "../../findings/sort-results.js";
 import { describeCollectionError, sortCollectionErrors } from "../shared/describe-collection-error.js";
 import { sortPolicies } from "../shared/policy-index.js";
 import { safeUrl } from "../shared/safe-url.js";

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import type { Log, Result as SarifResult, Run, Suppression } from "sarif";
 import type { PolicyMeta, Result, ScanReport } from "../../findings/types.js";
 import type { Reporter, ReportOptions } from "../types.js";
-import { sortResults } from "../shared/compare-results.js";
+import { sortResults } from "../../findings/sort-results.js";
 import { policyIndex, sortPolicies } from "../shared/policy-index.js";
 import { sortFixedFindings } from "../shared/sort-governance.js";
 import { physicalLocation } from "./location.js";

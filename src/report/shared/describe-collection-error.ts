@@ -1,7 +1,7 @@
 /** One line that says what a collection error left out, shared by every format so they all say the same thing. */
 
 import type { CollectionError } from "../../inventory/model.js";
-import { compareStrings, firstDifference } from "./compare-results.js";
+import { compareStrings, firstDifference } from "../../findings/sort-results.js";
 
 export function describeCollectionError(e: CollectionError): string {
   const what = e.collections.length > 0 ? e.collections.join(", ") : "unknown collections";

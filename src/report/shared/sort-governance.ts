@@ -1,7 +1,7 @@
 /** The one order of governance data every reporter uses: entries needing attention first, fixed findings like results. */
 
 import { SEVERITY_RANK, type FixedFinding, type GovernanceEntry } from "../../findings/types.js";
-import { compareStrings, firstDifference } from "./compare-results.js";
+import { compareStrings, firstDifference } from "../../findings/sort-results.js";
 
 // Expired and unused entries need someone to act, so they come before the applied ones.
 const STATE_ORDER: Record<GovernanceEntry["state"], number> = { expired: 0, unused: 1, applied: 2 };

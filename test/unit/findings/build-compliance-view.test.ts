@@ -1,6 +1,7 @@
 // The compliance view combines policy results per control, and never shows a control without evidence as passed.
 import { describe, expect, it } from "vitest";
-import { buildComplianceView, compareControlIds } from "../../../src/findings/build-compliance-view.js";
+import { buildComplianceView } from "../../../src/findings/build-compliance-view.js";
+import { compareControlIds } from "../../../src/findings/sort-results.js";
 import type { PolicyMeta } from "../../../src/findings/types.js";
 import { result } from "../../helpers/results.js";
 
