@@ -3,7 +3,8 @@
 import { Command, CommanderError } from "commander";
 import { InputError } from "../input-error.js";
 import { PACKAGE_VERSION } from "../package-root.js";
-import { CollectionAbortedError } from "../collect/index.js";
+// Only the error class: the collector itself (and the AWS SDK) loads when `collect` or `scan` runs.
+import { CollectionAbortedError } from "../collect/collection-aborted-error.js";
 import { registerCollect } from "./commands/collect.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerPolicies } from "./commands/policies.js";

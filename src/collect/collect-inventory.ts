@@ -9,6 +9,7 @@ import { mapWithConcurrency } from "./aws/map-with-concurrency.js";
 import { TokenBucket } from "./aws/token-bucket.js";
 import { resolveCollectOptions, roleArnForAccount, type CollectOptions, type CollectProgressEvent, type CollectTotals, type ResolvedCollectOptions } from "./collect-options.js";
 import type { CollectContext, Collector, Contribution, StageView, Where } from "./collector.js";
+import { CollectionAbortedError } from "./collection-aborted-error.js";
 import { resolveWorkspacesVpcIds, WORKSPACES_VPC_COLLECTIONS } from "./ec2/workspaces-vpc-ids.js";
 import { COLLECTORS } from "./registry.js";
 import { isWorkspacesRegion, partitionOfRegion } from "./regions.js";
@@ -42,16 +43,7 @@ const isRegional = (c: Collector): boolean => (c.scope ?? "region") === "region"
 /** Opt-in collectors run only when their option is set; skipped, they leave their fields absent (not collected). */
 const isEnabled = (c: Collector, options: ResolvedCollectOptions): boolean => c.optIn === undefined || options[c.optIn];
 
-/** Collection could not start at all (e.g. no credentials for the only account): an operational failure, exit code 4. */
-export class CollectionAbortedError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = "CollectionAbortedError";
-  }
-}
+export { CollectionAbortedError } from "./collection-aborted-error.js";
 
 interface Target {
   /** The account asked for with --account; unknown for the default chain until STS answers. */

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
-import { collectInventory, writeInventoryAtomic, type CollectOptions, type CollectProgressEvent } from "../../collect/index.js";
+import type { CollectOptions, CollectProgressEvent } from "../../collect/index.js";
 import type { Inventory } from "../../inventory/model.js";
 import { InputError } from "../../input-error.js";
 import { EXIT } from "../exit-codes.js";
@@ -131,6 +131,8 @@ export function addCollectOptions(command: Command): Command {
 export async function collectAndWrite(flags: CollectFlags, output: string, version: string): Promise<Inventory> {
   process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
   const options = collectOptionsFromFlags(flags);
+  // Loaded here, not at start: the AWS SDK clients cost about a second that no other command needs.
+  const { collectInventory, writeInventoryAtomic } = await import("../../collect/index.js");
   const inventory = await collectInventory({ ...options, onProgress: progressReporter(), toolVersion: version });
   await writeInventoryAtomic(output, inventory);
   const missing = inventory.errors.filter((e) => e.collections.length > 0).length;

@@ -2,7 +2,7 @@
 
 import type { Command } from "commander";
 import type { ScanReport } from "../../findings/types.js";
-import { runEvaluation, type EvaluationRequest } from "../../pipeline/run-evaluation.js";
+import type { EvaluationRequest } from "../../pipeline/run-evaluation.js";
 import { parseSeverities, type PolicySelection } from "../../policy/select-policies.js";
 import type { FedrampBaseline } from "../../policy/framework.js";
 import { REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
@@ -109,8 +109,10 @@ export function registerEvaluate(program: Command): void {
       .command("evaluate")
       .description("evaluate saved inventory files (several evaluate as one) against policy packs, offline")
       .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`"),
-  ).action((inventoryFiles: string[], flags: ReportingFlags) => {
+  ).action(async (inventoryFiles: string[], flags: ReportingFlags) => {
     const parsed = parseReportingFlags(flags);
+    // The pipeline (Ajv, CEL, YAML) loads when a command needs it, so `--help` starts at once.
+    const { runEvaluation } = await import("../../pipeline/run-evaluation.js");
     process.exitCode = emitReports(runEvaluation(evaluationRequest(inventoryFiles, flags, parsed)), parsed, flags);
   });
 }

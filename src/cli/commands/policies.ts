@@ -1,21 +1,22 @@
 /** `wsaudit policies list | show | validate | test`: inspect, check and test policy packs. */
 
 import type { Command } from "commander";
-import { dump } from "js-yaml";
 import { InputError } from "../../input-error.js";
-import { loadPolicies, resolvePackLocations } from "../../policy/load-policies.js";
-import { runPolicyTests } from "../../policy/policy-tests.js";
-import { loadPolicySet } from "../../pipeline/run-evaluation.js";
 import { basename, dirname } from "node:path";
-import { renderPolicyCatalogue } from "../../policy/render-policy-catalogue.js";
+import type * as LoadPolicies from "../../policy/load-policies.js";
+import type { CompiledPolicy } from "../../policy/policy.js";
 import { EXIT } from "../exit-codes.js";
 import { writeOutputs } from "../write-outputs.js";
 import { collect } from "../options.js";
 
 const pad = (s: string, n: number): string => s.padEnd(n);
 
-function listPolicies(flags: { pack: string[]; json?: boolean }): void {
-  const policies = loadPolicySet(flags.pack);
+// Policy loading (Ajv, CEL, YAML) is imported by the subcommand that runs, so `--help` starts at once.
+const loadPolicySet = async (packs: string[]): Promise<CompiledPolicy[]> => (await import("../../pipeline/run-evaluation.js")).loadPolicySet(packs);
+const policyLoader = async (): Promise<typeof LoadPolicies> => import("../../policy/load-policies.js");
+
+async function listPolicies(flags: { pack: string[]; json?: boolean }): Promise<void> {
+  const policies = await loadPolicySet(flags.pack);
   if (flags.json === true) {
     process.stdout.write(`${JSON.stringify(policies.map((p) => ({ ...p.meta, manual: p.doc.manual === true })), null, 2)}\n`);
     return;
@@ -28,14 +29,16 @@ function listPolicies(flags: { pack: string[]; json?: boolean }): void {
   process.stdout.write(`\n${policies.length} policies (${policies.length - manual} automated, ${manual} manual)\n`);
 }
 
-function showPolicy(id: string, flags: { pack: string[] }): void {
-  const policy = loadPolicySet(flags.pack).find((p) => p.doc.id === id || p.doc.name === id);
+async function showPolicy(id: string, flags: { pack: string[] }): Promise<void> {
+  const { dump } = await import("js-yaml");
+  const policy = (await loadPolicySet(flags.pack)).find((p) => p.doc.id === id || p.doc.name === id);
   if (!policy) throw new InputError("policies show", id, "no policy with this id or name in the loaded packs; see `wsaudit policies list`");
   process.stdout.write(`# ${policy.meta.source.file}\n`);
   process.stdout.write(dump(policy.doc, { lineWidth: 120, noRefs: true }));
 }
 
-function validatePolicies(paths: string[]): number {
+async function validatePolicies(paths: string[]): Promise<number> {
+  const { loadPolicies, resolvePackLocations } = await policyLoader();
   const { policies, errors } = loadPolicies(resolvePackLocations(paths, "policies validate"));
   for (const e of errors) process.stderr.write(`wsaudit: ${e.message}\n`);
   if (errors.length > 0) return EXIT.input;
@@ -43,7 +46,9 @@ function validatePolicies(paths: string[]): number {
   return EXIT.ok;
 }
 
-function testPolicies(paths: string[], flags: { verbose?: boolean }): number {
+async function testPolicies(paths: string[], flags: { verbose?: boolean }): Promise<number> {
+  const { loadPolicies, resolvePackLocations } = await policyLoader();
+  const { runPolicyTests } = await import("../../policy/policy-tests.js");
   const { policies, errors } = loadPolicies(resolvePackLocations(paths, "policies test"));
   const run = runPolicyTests(policies);
   const problems = [...errors, ...run.problems];
@@ -58,8 +63,9 @@ function testPolicies(paths: string[], flags: { verbose?: boolean }): number {
   return failed > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function writePolicyDocs(flags: { out?: string }): void {
-  const text = renderPolicyCatalogue(loadPolicySet([]));
+async function writePolicyDocs(flags: { out?: string }): Promise<void> {
+  const { renderPolicyCatalogue } = await import("../../policy/render-policy-catalogue.js");
+  const text = renderPolicyCatalogue(await loadPolicySet([]));
   if (flags.out === undefined) process.stdout.write(text);
   else writeOutputs(dirname(flags.out), { [basename(flags.out)]: text });
 }
@@ -71,31 +77,31 @@ export function registerPolicies(program: Command): void {
     .description("list the policies of the selected packs")
     .option("--pack <name|path>", "pack name or path (repeatable; default: every shipped pack)", collect, [])
     .option("--json", "print the policy metadata as JSON")
-    .action((flags: { pack: string[]; json?: boolean }) => listPolicies(flags));
+    .action(async (flags: { pack: string[]; json?: boolean }) => listPolicies(flags));
   policies
     .command("show")
     .description("print one policy (by id or name)")
     .argument("<id>", "policy id, e.g. WS-ENC-001, or name")
     .option("--pack <name|path>", "pack name or path (repeatable; default: every shipped pack)", collect, [])
-    .action((id: string, flags: { pack: string[] }) => showPolicy(id, flags));
+    .action(async (id: string, flags: { pack: string[] }) => showPolicy(id, flags));
   policies
     .command("validate")
     .description("check policy files against the schema and compile their CEL; every error names file and line")
     .argument("[path...]", "pack names, folders or files (default: every shipped pack)")
-    .action((paths: string[]) => {
-      process.exitCode = validatePolicies(paths);
+    .action(async (paths: string[]) => {
+      process.exitCode = await validatePolicies(paths);
     });
   policies
     .command("docs")
     .description("render the shipped policies as Markdown (docs/policies.md)")
     .option("--out <file>", "write to this file instead of stdout")
-    .action((flags: { out?: string }) => writePolicyDocs(flags));
+    .action(async (flags: { out?: string }) => writePolicyDocs(flags));
   policies
     .command("test")
     .description("run the test cases beside each policy (<policy>.test.yaml)")
     .argument("[path...]", "pack names, folders or files (default: every shipped pack)")
     .option("-v, --verbose", "list passing cases too")
-    .action((paths: string[], flags: { verbose?: boolean }) => {
-      process.exitCode = testPolicies(paths, flags);
+    .action(async (paths: string[], flags: { verbose?: boolean }) => {
+      process.exitCode = await testPolicies(paths, flags);
     });
 }

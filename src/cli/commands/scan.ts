@@ -2,7 +2,6 @@
 
 import { join } from "node:path";
 import type { Command } from "commander";
-import { runEvaluation } from "../../pipeline/run-evaluation.js";
 import { addCollectOptions, collectAndWrite, type CollectFlags } from "./collect.js";
 import { addReportingOptions, emitReports, evaluationRequest, parseReportingFlags, type ReportingFlags } from "./evaluate.js";
 
@@ -18,6 +17,7 @@ export function registerScan(program: Command): void {
       const parsed = parseReportingFlags(flags);
       const output = flags.output ?? join(flags.outDir, "inventory.json");
       await collectAndWrite(flags, output, command.parent?.version() ?? "0.0.0");
+      const { runEvaluation } = await import("../../pipeline/run-evaluation.js");
       process.exitCode = emitReports(runEvaluation(evaluationRequest([output], flags, parsed)), parsed, flags);
     });
 }
