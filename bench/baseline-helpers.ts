@@ -31,7 +31,6 @@ export const list = (value: unknown, field: string): View[] => {
 };
 export const texts = (value: unknown, field: string): string[] => list(value, field) as unknown as string[];
 export const strings = (p: Params, name: string): string[] => p[name] as string[];
-export const num = (value: unknown, field: string): number => Number(get(value, field));
 
 const LIVE_EXCLUDED = new Set(["TERMINATING", "TERMINATED"]);
 const SETTLED_EXCLUDED = new Set(["PENDING", "TERMINATING", "TERMINATED"]);
@@ -66,7 +65,6 @@ export function ipOf(text: string): IpAddress {
 
 export const containsIp = (range: string, ip: string): boolean => cidrOf(range).containsIp(ipOf(ip));
 export const containsCidr = (range: string, inner: string): boolean => cidrOf(range).containsCidr(cidrOf(inner));
-export const overlaps = (a: string, b: string): boolean => cidrOf(a).overlaps(cidrOf(b));
 
 /** The engine's ruleAllowsPort: protocol "all" admits everything, otherwise same protocol and port in range. */
 export function allowsPort(rule: View, protocol: string, port: number): boolean {
@@ -98,4 +96,3 @@ export function memo<T>(cache: WeakMap<object, T>, key: object, build: () => T):
   return value;
 }
 
-export const isIp = (text: string): boolean => parseIp(text) !== null;
