@@ -9,8 +9,9 @@ import { packagePath } from "../package-root.js";
 export function createSchemaValidator<T>(schemaFile: string): ValidateFunction<T> {
   // strictRequired is off: the schemas use `required` inside if/then/oneOf for properties declared at the top.
   // validateSchema is off: checking a shipped schema against the draft 2020-12 meta-schema cost ~150 ms at every start;
-  // test/unit/shared/shipped-schemas.test.ts does that check once, in CI.
-  const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+  // test/unit/shared/shipped-schemas.test.ts does that check once, in CI. Without Ajv's code optimization passes the
+  // inventory schema compiles in about half the time and validates as fast (measured on a 10,000-WorkSpace inventory).
+  const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: false, code: { optimize: false } });
   // ajv-formats is CommonJS; its default export arrives as the module namespace under NodeNext.
   (addFormatsModule as unknown as (a: Ajv2020) => void)(ajv);
   return ajv.compile<T>(JSON.parse(readFileSync(packagePath("schemas", schemaFile), "utf8")) as object);
