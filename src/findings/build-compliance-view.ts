@@ -42,5 +42,5 @@ export function buildComplianceView(controls: FrameworkControls, baseline: "LOW"
     const status: ControlStatus = mapped.length === 0 || total === 0 ? "not_assessed" : (PRECEDENCE.find(([s]) => counts[s] > 0)?.[1] ?? "not_assessed");
     return { id, title: controls[id]?.title ?? "", baselines: controls[id]?.baselines ?? [], status, policies: mapped, counts };
   });
-  return { framework: "nist-800-53-r5", baseline, controls: rows };
+  return { framework: "nist-800-53-r5", title: "NIST SP 800-53 Rev. 5", baseline, controls: rows };
 }

@@ -72,5 +72,5 @@ export function compareWithBaseline(results: Result[], previous: PreviousResult[
       message: r.message,
     }))
     .sort((a, b) => firstDifference(compareStrings(a.policyId, b.policyId), compareStrings(a.resourceId, b.resourceId)));
-  return { results: out, summary: { file, new: fresh, unchanged, fixed } };
+  return { results: out, summary: { file, new: fresh, unchanged, fixed, unknown: [] } };
 }

@@ -106,7 +106,7 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     sources: request.inventoryFiles,
     policies: policies.map((p) => p.meta),
     results,
-    compliance: buildComplianceView(framework.controls, complianceBaseline, policies.map((p) => p.meta), results),
+    compliance: [buildComplianceView(framework.controls, complianceBaseline, policies.map((p) => p.meta), results)],
     ...(governance ? { governance } : {}),
   });
 }

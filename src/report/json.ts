@@ -7,12 +7,12 @@ import { sortPolicies } from "./shared/policy-index.js";
 /** Bumped only on a breaking change to the shape documented in docs/reports.md; new fields do not bump it. */
 export const JSON_FORMAT_VERSION = 1;
 
-export const jsonReporter: Reporter = (report) => {
+export const jsonReporter: Reporter = (report, _options, sink) => {
   const out = {
     formatVersion: JSON_FORMAT_VERSION,
     ...report,
     policies: sortPolicies(report.policies),
     results: sortResults(report.results),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  sink.write(`${JSON.stringify(out, null, 2)}\n`);
 };

@@ -5,7 +5,7 @@ import type { ScanReport } from "../../findings/types.js";
 import { runEvaluation, type EvaluationRequest } from "../../pipeline/run-evaluation.js";
 import { parseSeverities, type PolicySelection } from "../../policy/select-policies.js";
 import type { FedrampBaseline } from "../../policy/framework.js";
-import { REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
+import { renderToString, REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
 import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";
 import { collect, parseFailOn, parseFedrampBaseline, parseFormats, parseNow, type FailOn } from "../options.js";
@@ -94,10 +94,10 @@ export function evaluationRequest(inventoryFiles: string[], flags: ReportingFlag
 /** Renders every format before writing any, so an error leaves no partial output; prints the summary; returns the exit code. */
 export function emitReports(report: ScanReport, parsed: ParsedReporting, flags: ReportingFlags): number {
   const files: Record<string, string> = {};
-  for (const format of parsed.formats) files[REPORT_FILE_NAMES[format]] = reporters[format](report, { ...parsed.reportOptions, color: false });
+  for (const format of parsed.formats) files[REPORT_FILE_NAMES[format]] = renderToString(reporters[format], report, { ...parsed.reportOptions, color: false });
   const written = writeOutputs(flags.outDir, files);
   if (flags.quiet !== true) {
-    process.stdout.write(reporters.text(report, parsed.reportOptions));
+    process.stdout.write(renderToString(reporters.text, report, parsed.reportOptions));
     process.stdout.write(`\nReports: ${written.join(", ")}\n`);
   }
   return exitCodeFor(report, parsed.failOn, parsed.failOnNew);

@@ -137,7 +137,7 @@ function serialize(log: Log): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-export const sarifReporter: Reporter = (report, options) => {
+export const sarifReporter: Reporter = (report, options, sink) => {
   const maxResults = options.sarifMaxResults ?? GITHUB_MAX_RESULTS;
   const maxGzip = options.sarifMaxGzipBytes ?? GITHUB_MAX_GZIP_BYTES;
   // Sorted most severe first, waived last, so keeping a prefix drops waived results and then the lowest severities.
@@ -152,5 +152,5 @@ export const sarifReporter: Reporter = (report, options) => {
     kept = Math.max(kept, 0);
     text = serialize(buildLog(report, options, emitted, kept, [maxResults, maxGzip]));
   }
-  return text;
+  sink.write(text);
 };
