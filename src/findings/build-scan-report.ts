@@ -14,6 +14,18 @@ export function summarize(results: readonly Result[]): ResultSummary {
   return { total: results.length, byStatus, failBySeverity };
 }
 
+/**
+ * Totals over every result from the tallies (passes are counted there, not listed); failures by severity from the
+ * listed results, which hold every failure.
+ */
+export function summarizeTallies(tallies: readonly ResultTally[], listed: readonly Result[]): ResultSummary {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const failBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const t of tallies) for (const s of STATUSES) byStatus[s] += t.counts[s];
+  for (const r of listed) if (r.status === "fail") failBySeverity[r.severity]++;
+  return { total: STATUSES.reduce((n, s) => n + byStatus[s], 0), byStatus, failBySeverity };
+}
+
 /** Counts every result per policy, account and region, in policy, account, region order. */
 export function tallyResults(results: readonly Result[]): ResultTally[] {
   const byKey = new Map<string, ResultTally>();
@@ -35,7 +47,11 @@ export interface BuildScanReportInput {
   inventory: Inventory;
   sources: string[];
   policies: PolicyMeta[];
+  /** The listed results: every non-passing one, and the passing ones too when `includesPassed`. */
   results: Result[];
+  /** Every result counted; when absent, counted from `results` (which must then hold every result). */
+  tallies?: ResultTally[];
+  includesPassed?: boolean;
   compliance: ComplianceView[];
   governance?: Governance;
 }
@@ -45,15 +61,16 @@ export function buildScanReport(input: BuildScanReportInput): ScanReport {
   const counts: Record<string, number> = {};
   for (const [name, value] of Object.entries(inventory)) if (Array.isArray(value) && name !== "errors") counts[name] = value.length;
 
+  const tallies = input.tallies ?? tallyResults(input.results);
   const report: ScanReport = {
     tool: input.tool,
     generatedAt: input.generatedAt,
     inventory: { sources: input.sources, collectedAt: inventory.collectedAt, scope: inventory.scope, errors: inventory.errors, counts },
     policies: [...input.policies].sort((a, b) => compareStrings(a.id, b.id)),
     results: sortResults(input.results),
-    includesPassed: true,
-    tallies: tallyResults(input.results),
-    summary: summarize(input.results),
+    includesPassed: input.includesPassed ?? input.tallies === undefined,
+    tallies,
+    summary: summarizeTallies(tallies, input.results),
     compliance: input.compliance,
   };
   if (input.governance) report.governance = input.governance;
