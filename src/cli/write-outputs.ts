@@ -1,22 +1,22 @@
-/** Writes rendered reports: every file goes to a temporary name first and is renamed into place, so a crash never leaves a half-written report. */
+/** Writes reports as one set: each streamed to an exclusive temporary file, then all renamed into place, or none (see shared/atomic-file-writer.ts). */
 
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { AtomicFileSet, type WriterFs } from "../shared/atomic-file-writer.js";
 
-export function writeOutputs(outDir: string, files: Record<string, string>): string[] {
-  mkdirSync(outDir, { recursive: true });
-  const staged: [string, string][] = [];
+/** A file's content: a small string, or a producer that writes it piece by piece. */
+export type OutputContent = string | ((write: (chunk: string) => void) => void);
+
+export function writeOutputs(outDir: string, files: Record<string, OutputContent>, fs?: WriterFs): string[] {
+  const set = new AtomicFileSet(fs);
   try {
     for (const [name, content] of Object.entries(files)) {
-      const target = join(outDir, name);
-      const temp = `${target}.${process.pid}.tmp`;
-      writeFileSync(temp, content);
-      staged.push([temp, target]);
+      const file = set.stage(join(outDir, name));
+      if (typeof content === "string") file.write(content);
+      else content((chunk) => file.write(chunk));
     }
   } catch (error) {
-    for (const [temp] of staged) rmSync(temp, { force: true });
+    set.abort();
     throw error;
   }
-  for (const [temp, target] of staged) renameSync(temp, target);
-  return staged.map(([, target]) => target);
+  return set.commit();
 }

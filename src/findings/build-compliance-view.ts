@@ -1,7 +1,7 @@
 /** Builds the compliance view: each framework control with the policies that give evidence for it and their combined status; baseline controls without a policy are "not assessed", never passed. */
 
 import { compareControlIds } from "./sort-results.js";
-import { STATUSES, type ComplianceControl, type ComplianceView, type ControlStatus, type PolicyMeta, type Result, type Status } from "./types.js";
+import { STATUSES, type ComplianceControl, type ComplianceView, type ControlStatus, type PolicyMeta, type ResultTally, type Status } from "./types.js";
 
 export interface FrameworkControls {
   [id: string]: { title?: string; baselines: string[] };
@@ -21,16 +21,18 @@ const PRECEDENCE: [Status, ControlStatus][] = [
 const emptyCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
 /**
+ * @param tallies every result counted per policy, account and region
  * @param baseline null: the controls the evaluated policies map to; otherwise every control of that FedRAMP baseline.
  */
-export function buildComplianceView(controls: FrameworkControls, baseline: "LOW" | "MODERATE" | "HIGH" | null, policies: readonly PolicyMeta[], results: readonly Result[]): ComplianceView {
+export function buildComplianceView(controls: FrameworkControls, baseline: "LOW" | "MODERATE" | "HIGH" | null, policies: readonly PolicyMeta[], tallies: readonly ResultTally[]): ComplianceView {
   const policiesByControl = new Map<string, string[]>();
   for (const p of policies) for (const c of p.controls) policiesByControl.set(c, [...(policiesByControl.get(c) ?? []), p.id]);
   const countsByPolicy = new Map<string, Record<Status, number>>();
-  for (const r of results) {
-    const counts = countsByPolicy.get(r.policyId) ?? emptyCounts();
-    counts[r.status]++;
-    countsByPolicy.set(r.policyId, counts);
+  // From the tallies, which count every result: passes are not listed at fleet scale.
+  for (const t of tallies) {
+    const counts = countsByPolicy.get(t.policyId) ?? emptyCounts();
+    for (const s of STATUSES) counts[s] += t.counts[s];
+    countsByPolicy.set(t.policyId, counts);
   }
   const ids = baseline === null ? [...policiesByControl.keys()] : Object.keys(controls).filter((id) => controls[id]?.baselines.includes(baseline) === true);
   const rows: ComplianceControl[] = ids.sort(compareControlIds).map((id) => {
@@ -42,5 +44,5 @@ export function buildComplianceView(controls: FrameworkControls, baseline: "LOW"
     const status: ControlStatus = mapped.length === 0 || total === 0 ? "not_assessed" : (PRECEDENCE.find(([s]) => counts[s] > 0)?.[1] ?? "not_assessed");
     return { id, title: controls[id]?.title ?? "", baselines: controls[id]?.baselines ?? [], status, policies: mapped, counts };
   });
-  return { framework: "nist-800-53-r5", baseline, controls: rows };
+  return { framework: "nist-800-53-r5", title: "NIST SP 800-53 Rev. 5", baseline, controls: rows };
 }

@@ -26,8 +26,11 @@ export interface Result {
   /** The directory the resource belongs to, when it has one (for grouping in reports). */
   directoryId: string | null;
   message: string;
-  /** The inventory values the policy's expressions read, by CEL path (e.g. "resource.rootVolumeEncrypted"). */
-  evidence: Record<string, unknown>;
+  /**
+   * The inventory values that decided the result, by CEL path (e.g. "resource.rootVolumeEncrypted"). Kept for
+   * non-passing results only: a pass or not-applicable result carries none.
+   */
+  evidence?: Record<string, unknown>;
   /** Stable identity of the finding across runs: policy, account, region, resource. */
   fingerprint: string;
   /** The waiver that turned a failure into `waived`. */
@@ -75,11 +78,18 @@ export interface FixedFinding {
   message: string;
 }
 
+/** A finding failing in the baseline run that this run could not decide (collection error, expression error): never "fixed". */
+export interface UnknownFinding extends FixedFinding {
+  /** Why this run could not decide it, e.g. the collection error that hid the resource. */
+  reason: string;
+}
+
 export interface BaselineSummary {
   file: string;
   new: number;
   unchanged: number;
   fixed: FixedFinding[];
+  unknown: UnknownFinding[];
 }
 
 export interface Governance {
@@ -126,16 +136,33 @@ export interface ResultSummary {
   failBySeverity: Record<Severity, number>;
 }
 
+/** Results of one policy in one account and region, counted by status (every result, listed or not). */
+export interface ResultTally {
+  policyId: string;
+  accountId: string;
+  region: string;
+  counts: Record<Status, number>;
+}
+
 /** Everything a reporter may read; reporters never reach for the clock, the file system or the inventory. */
 export interface ScanReport {
   tool: { name: string; version: string };
   generatedAt: string;
   inventory: InventorySummary;
   policies: PolicyMeta[];
+  /**
+   * The listed results: every non-passing one (fail, error, manual, waived); pass and not_applicable results only
+   * when `includesPassed` (`--include-passed`), and then without evidence.
+   */
   results: Result[];
+  /** Whether pass and not_applicable results are listed in `results` (otherwise they are only counted in `tallies`). */
+  includesPassed: boolean;
+  /** Every result counted per policy, account and region, sorted by policy, account, region. */
+  tallies: ResultTally[];
+  /** Totals over every result, listed or not. */
   summary: ResultSummary;
-  /** Present when a framework view was requested (or always for the NIST view once packs map controls). */
-  compliance?: ComplianceView;
+  /** One view per selected framework (NIST 800-53 Rev. 5, a FedRAMP baseline, CIS AWS EUC, AWS FSBP...); may be empty. */
+  compliance: ComplianceView[];
   /** Waivers, attestations and baseline comparison, when any was given. */
   governance?: Governance;
 }
@@ -146,6 +173,8 @@ export type ControlStatus = "fail" | "error" | "manual" | "pass" | "not_applicab
 export interface ComplianceControl {
   id: string;
   title: string;
+  /** The control family or benchmark section, e.g. "Access Control", when the framework file gives one. */
+  family?: string;
   /** FedRAMP Rev. 5 baselines that select the control (LOW, MODERATE, HIGH). */
   baselines: string[];
   status: ControlStatus;
@@ -156,7 +185,11 @@ export interface ComplianceControl {
 
 /** The compliance view for one framework selection, e.g. NIST 800-53 Rev. 5 limited to the FedRAMP Moderate baseline. */
 export interface ComplianceView {
-  framework: "nist-800-53-r5";
+  /** The framework's id, e.g. "nist-800-53-r5". */
+  framework: string;
+  /** A readable name, e.g. "NIST SP 800-53 Rev. 5". */
+  title: string;
+  /** For NIST 800-53: the FedRAMP Rev. 5 baseline the view is limited to, or null for the controls the policies map to. */
   baseline: "LOW" | "MODERATE" | "HIGH" | null;
   controls: ComplianceControl[];
 }

@@ -6,16 +6,17 @@ import { loadInventoryFile } from "../inventory/load-inventory.js";
 import { mergeInventories } from "../inventory/merge-inventories.js";
 import { resolveInventory, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { PACKAGE_VERSION } from "../package-root.js";
-import { evaluatePolicies } from "../policy/evaluate.js";
+import { evaluatePoliciesInto, undecidedScope, type ResultCollector } from "../policy/evaluate.js";
 import { loadParamsFile } from "../policy/load-params.js";
 import { loadPolicies, resolvePackLocations, type LoadedPolicies } from "../policy/load-policies.js";
 import { inBaseline, loadFramework, type FedrampBaseline } from "../policy/framework.js";
 import { buildComplianceView } from "../findings/build-compliance-view.js";
+import { ResultTallies } from "../findings/result-tallies.js";
 import type { CompiledPolicy } from "../policy/policy.js";
 import { selectPolicies, type PolicySelection } from "../policy/select-policies.js";
-import type { Governance } from "../findings/types.js";
+import type { Governance, Result } from "../findings/types.js";
 import { applyAttestations, loadAttestations } from "../governance/attestations.js";
-import { compareWithBaseline, loadBaseline } from "../governance/baseline.js";
+import { BaselineTracker, loadBaseline } from "../governance/baseline.js";
 import type { TagLookup } from "../governance/scope.js";
 import { applyWaivers, loadWaivers } from "../governance/waivers.js";
 
@@ -34,6 +35,8 @@ export interface EvaluationRequest {
   now: Date;
   /** Policy source paths in reports are relative to this folder (the repository root in CI). */
   baseDir?: string;
+  /** List pass and not_applicable results too (without evidence); by default they are only counted. */
+  includePassed?: boolean;
 }
 
 /** Loads packs, throwing the first load error (every error is an InputError naming file and line). */
@@ -80,9 +83,26 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
 
   const resolved = resolveInventory(inventory);
   const tagsOf = tagLookup(resolved);
-  let results = evaluatePolicies(policies, resolved, { params, now: request.now });
+  const includePassed = request.includePassed === true;
+  const tracker =
+    baseline !== undefined && request.baselineFile !== undefined
+      ? new BaselineTracker(baseline, request.baselineFile, { policyIds: policies.map((p) => p.doc.id), accounts: inventory.scope.accounts, regions: inventory.scope.regions })
+      : undefined;
+  // Passes are counted as they are decided and never kept (unless --include-passed): memory follows the failures.
+  const tallies = new ResultTallies();
+  let results: Result[] = [];
+  const collector: ResultCollector = {
+    includePassed,
+    add: (r) => void results.push(r),
+    count: (policyId, accountId, region, resourceId, status) => {
+      tallies.counts(policyId, accountId, region)[status]++;
+      if (tracker?.watches(policyId) === true) tracker.observe(policyId, accountId, region, resourceId, status);
+    },
+  };
+  evaluatePoliciesInto(policies, resolved, { params, now: request.now }, collector);
   let governance: Governance | undefined;
   if (waivers || attestations || baseline) governance = { waivers: [], attestations: [] };
+  // Governance needs the listed results only: attestations decide manual results, waivers fail ones.
   if (governance && attestations) {
     const applied = applyAttestations(results, attestations, request.now, tagsOf);
     results = applied.results;
@@ -93,12 +113,19 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     results = applied.results;
     governance.waivers = applied.entries;
   }
-  if (governance && baseline && request.baselineFile !== undefined) {
-    const coverage = { policyIds: policies.map((p) => p.doc.id), accounts: inventory.scope.accounts, regions: inventory.scope.regions };
-    const compared = compareWithBaseline(results, baseline, request.baselineFile, coverage);
+  if (governance && tracker) {
+    const byId = new Map(policies.map((p) => [p.doc.id, p]));
+    const compared = tracker.finish(results, (prev) => {
+      const policy = byId.get(prev.policyId);
+      return policy !== undefined ? undecidedScope(policy, resolved, prev.accountId, prev.region) : undefined;
+    });
     results = compared.results;
     governance.baseline = compared.summary;
   }
+  // An attested pass stays listed (the attestation is its record) but, like every pass, without evidence.
+  results = results.map((r) => (r.status === "pass" || r.status === "not_applicable") && r.evidence !== undefined ? withoutEvidence(r) : r);
+  for (const r of results) tallies.counts(r.policyId, r.accountId, r.region)[r.status]++;
+  const tallyList = tallies.list();
   return buildScanReport({
     tool: { name: "wsaudit", version: PACKAGE_VERSION },
     generatedAt: request.now.toISOString(),
@@ -106,7 +133,15 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     sources: request.inventoryFiles,
     policies: policies.map((p) => p.meta),
     results,
-    compliance: buildComplianceView(framework.controls, complianceBaseline, policies.map((p) => p.meta), results),
+    tallies: tallyList,
+    includesPassed: includePassed,
+    compliance: [buildComplianceView(framework.controls, complianceBaseline, policies.map((p) => p.meta), tallyList)],
     ...(governance ? { governance } : {}),
   });
+}
+
+function withoutEvidence(r: Result): Result {
+  const rest = { ...r };
+  delete rest.evidence;
+  return rest;
 }

@@ -47,6 +47,8 @@ function relevantErrors(collections: Set<CollectionName>, resource: EntityView, 
   return [...found];
 }
 
+const NOT_APPLICABLE = "Not applicable: the match condition is false.";
+
 type Decision =
   | { kind: "not_applicable" | "manual" | "pass" | "fail" }
   | { kind: "invalid"; message: string }
@@ -82,14 +84,41 @@ function failureMessage(policy: CompiledPolicy, context: Record<string, unknown>
   return policy.doc.message;
 }
 
+/**
+ * Where evaluation puts what it decides. Every non-passing result is added in full, with its evidence; a pass or
+ * not-applicable result is only counted, unless `includePassed`, and then added without evidence.
+ */
+export interface ResultCollector {
+  includePassed: boolean;
+  add(result: Result): void;
+  count(policyId: string, accountId: string, region: string, resourceId: string, status: "pass" | "not_applicable"): void;
+}
+
+/** Every result of one policy, passes included (without evidence): for policy tests and small inventories. */
 export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInventory, options: EvaluateOptions): Result[] {
+  const results: Result[] = [];
+  evaluatePolicyInto(policy, inventory, options, { includePassed: true, add: (r) => void results.push(r), count: () => undefined });
+  return results;
+}
+
+/** Why no result of this policy in this account and region could be decided, or undefined when its collections are there. */
+export function undecidedScope(policy: CompiledPolicy, inventory: ResolvedInventory, accountId: string, region: string): string | undefined {
+  const causes = new Set<CollectionError>();
+  for (const collection of collectionsRead(policy)) {
+    if (inventory.source[collection] === undefined) return `${collection} not collected (absent from the inventory)`;
+    for (const e of inventory.missing.forCollection(collection, accountId, region)) causes.add(e);
+  }
+  return causes.size > 0 ? `not collected: ${[...causes].map(describeError).join("; ")}` : undefined;
+}
+
+export function evaluatePolicyInto(policy: CompiledPolicy, inventory: ResolvedInventory, options: EvaluateOptions, collector: ResultCollector): void {
   const params = { ...policy.params, ...(options.params?.[policy.doc.id] ?? {}) };
   const paths = splitPaths([...new Set([...(policy.match?.paths ?? []), ...(policy.assert?.paths ?? []), ...(policy.messageExpression?.paths ?? [])])]);
-  const results: Result[] = [];
+  const results = { push: (r: Result): void => collector.add(r) };
   const collection = RESOURCE_TYPES[policy.resourceType].collection;
   let read: Set<CollectionName> | undefined;
 
-  const make = (status: Status, resourceId: string, accountId: string, region: string, directoryId: string | null, message: string, evidence: Record<string, unknown>): Result => ({
+  const make = (status: Status, resourceId: string, accountId: string, region: string, directoryId: string | null, message: string, evidence?: Record<string, unknown>): Result => ({
     policyId: policy.doc.id,
     status,
     severity: policy.doc.severity,
@@ -99,9 +128,10 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
     region,
     directoryId,
     message,
-    evidence,
+    ...(evidence !== undefined ? { evidence } : {}),
     fingerprint: fingerprint(policy.doc.id, accountId, region, resourceId),
   });
+  const policyId = policy.doc.id;
 
   // A collection that could not be listed is reported as undecided, never as silence.
   const seen = new Set<string>();
@@ -128,23 +158,24 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
 
   for (const resource of inventory.entities[policy.resourceType]) {
     const context = { resource, params, now: options.now };
-    const directoryId = directoryOf(policy, resource);
     const key = keys.key(context, keyPaths);
     let decision = memo.get(key);
     if (decision === undefined) {
       decision = decide(policy, context);
       memo.set(key, decision);
     }
+    // The common case: counted, not described (no message, fingerprint or evidence is built).
+    if (decision.kind === "pass" || decision.kind === "not_applicable") {
+      const status = decision.kind;
+      if (!collector.includePassed) collector.count(policyId, resource.accountId, resource.region, resource.id, status);
+      else results.push(make(status, resource.id, resource.accountId, resource.region, directoryOf(policy, resource), status === "pass" ? policy.doc.title : NOT_APPLICABLE));
+      continue;
+    }
+    const directoryId = directoryOf(policy, resource);
     let outcome: { status: Status; message: string };
     switch (decision.kind) {
-      case "not_applicable":
-        outcome = { status: "not_applicable", message: "Not applicable: the match condition is false." };
-        break;
       case "manual":
         outcome = { status: "manual", message: `Manual control: ${policy.doc.title}` };
-        break;
-      case "pass":
-        outcome = { status: "pass", message: policy.doc.title };
         break;
       case "fail":
         outcome = { status: "fail", message: failureMessage(policy, context) };
@@ -164,9 +195,12 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
     }
     results.push(make(outcome.status, resource.id, resource.accountId, resource.region, directoryId, outcome.message, buildEvidence(context, paths)));
   }
-  return results;
 }
 
 export function evaluatePolicies(policies: CompiledPolicy[], inventory: ResolvedInventory, options: EvaluateOptions): Result[] {
   return policies.flatMap((policy) => evaluatePolicy(policy, inventory, options));
+}
+
+export function evaluatePoliciesInto(policies: CompiledPolicy[], inventory: ResolvedInventory, options: EvaluateOptions, collector: ResultCollector): void {
+  for (const policy of policies) evaluatePolicyInto(policy, inventory, options, collector);
 }

@@ -7,7 +7,8 @@ import { sarifReporter } from "./sarif/index.js";
 import { textReporter } from "./text.js";
 import type { ReportFormat, Reporter } from "./types.js";
 
-export type { ReportFormat, Reporter, ReportOptions, SarifLocationMode, SarifWaivedMode } from "./types.js";
+export type { ReportFormat, Reporter, ReportOptions, ReportSink, SarifLocationMode, SarifWaivedMode } from "./types.js";
+export { renderToString } from "./render-to-string.js";
 
 export const reporters: Record<ReportFormat, Reporter> = {
   html: htmlReporter,

@@ -56,7 +56,7 @@ function suite(name: string, results: readonly Result[], body: string[], timesta
   ].join("\n");
 }
 
-export const junitReporter: Reporter = (report) => {
+export const junitReporter: Reporter = (report, _options, sink) => {
   const results = sortResults(report.results);
   const suites: string[] = [];
   const known = new Set(report.policies.map((p) => p.id));
@@ -81,11 +81,11 @@ export const junitReporter: Reporter = (report) => {
   const failures = results.filter((r) => r.status === "fail").length;
   const errorCount = results.filter((r) => r.status === "error").length + errors.length;
   const skipped = results.filter((r) => SKIPPED.has(r.status)).length;
-  return [
+  sink.write([
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${x(report.tool.name)}" tests="${results.length + errors.length}" failures="${failures}" errors="${errorCount}" skipped="${skipped}" time="0">`,
     ...suites,
     "</testsuites>",
     "",
-  ].join("\n");
+  ].join("\n"));
 };

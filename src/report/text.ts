@@ -43,7 +43,7 @@ function listCapped(lines: string[], items: readonly Listed[], max: number, pain
 
 function complianceLines(view: ComplianceView, paint: Paint): string[] {
   const label = view.baseline !== null ? ` (FedRAMP ${view.baseline} baseline)` : "";
-  const lines = ["", paint("1", `Compliance: NIST SP 800-53 Rev. 5${label}`)];
+  const lines = ["", paint("1", `Compliance: ${t(view.title)}${label}`)];
   const controls = [...view.controls].sort((a, b) => compareControlIds(a.id, b.id));
   const width = Math.max(7, ...controls.map((c) => t(c.id).length));
   lines.push(`  ${"Control".padEnd(width)}  ${"Status".padEnd(12)}  ${"FedRAMP".padEnd(8)}  Policies / title`);
@@ -130,7 +130,7 @@ function collectionErrorLines(errors: readonly CollectionError[], paint: Paint):
   return lines;
 }
 
-export const textReporter: Reporter = (report, options) => {
+export const textReporter: Reporter = (report, options, sink) => {
   const paint: Paint = options.color === true ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_code, s) => s;
   const max = options.textMaxPerPolicy ?? DEFAULT_MAX_PER_POLICY;
   const policies = policyIndex(report.policies);
@@ -175,7 +175,7 @@ export const textReporter: Reporter = (report, options) => {
 
   lines.push(...governanceLines(report.governance, results, titles, max, paint));
   lines.push(...collectionErrorLines(inv.errors, paint));
-  if (report.compliance !== undefined) lines.push(...complianceLines(report.compliance, paint));
+  for (const view of report.compliance) lines.push(...complianceLines(view, paint));
   if (failing.length === 0 && errors.length === 0 && inv.errors.length === 0) lines.push("", paint("32", "No failing or undecided results."));
-  return `${lines.join("\n")}\n`;
+  sink.write(`${lines.join("\n")}\n`);
 };

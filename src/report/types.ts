@@ -1,4 +1,4 @@
-/** The reporter contract: a pure function from a scan report and options to the text of one output file. */
+/** The reporter contract: a pure function from a scan report and options to the text of one output file, written in pieces to a sink. */
 
 import type { ScanReport } from "../findings/types.js";
 
@@ -31,4 +31,9 @@ export interface ReportOptions {
   textMaxPerPolicy?: number;
 }
 
-export type Reporter = (report: Readonly<ScanReport>, options: ReportOptions) => string;
+/** Where a reporter writes its output, piece by piece: no report is ever built as one string. */
+export interface ReportSink {
+  write(chunk: string): void;
+}
+
+export type Reporter = (report: Readonly<ScanReport>, options: ReportOptions, sink: ReportSink) => void;

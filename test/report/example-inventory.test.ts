@@ -1,5 +1,6 @@
 // End to end on the shipped example inventory and packs: the SARIF GitHub would receive, and the HTML in Chromium.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { renderToString } from "../../src/report/render-to-string.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Log } from "sarif";
@@ -16,7 +17,7 @@ describe("reports of the example inventory", () => {
   const report = runEvaluation({ inventoryFiles: [INVENTORY], packs: [], now });
 
   it("gives SARIF that validates, passes GitHub's rules, and has one unique fingerprint per failing result", () => {
-    const text = reporters.sarif(report, {});
+    const text = renderToString(reporters.sarif, report, {});
     const log = JSON.parse(text) as Log;
     const validate = sarifSchemaValidator();
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
@@ -26,13 +27,13 @@ describe("reports of the example inventory", () => {
     expect(results.length).toBeGreaterThan(0);
     expect(new Set(results.map((r) => r.partialFingerprints!["wsaudit/v1"])).size).toBe(results.length);
     // A second evaluation of the same inputs gives the same bytes, hence the same fingerprints.
-    expect(reporters.sarif(runEvaluation({ inventoryFiles: [INVENTORY], packs: [], now }), {})).toBe(text);
+    expect(renderToString(reporters.sarif, runEvaluation({ inventoryFiles: [INVENTORY], packs: [], now }), {})).toBe(text);
   });
 
   it("gives HTML that loads in Chromium with no console error and no network request", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = `${ARTIFACTS}report-example.html`;
-    writeFileSync(file, reporters.html(report, {}));
+    writeFileSync(file, renderToString(reporters.html, report, {}));
     const browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],

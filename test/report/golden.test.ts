@@ -1,5 +1,6 @@
 // Golden files for every report format from one fixed scan report, and byte-identical output on a second render.
 import { describe, expect, it } from "vitest";
+import { renderToString } from "../../src/report/render-to-string.js";
 import { REPORT_FILE_NAMES, REPORT_FORMATS, isReportFormat, reporters } from "../../src/report/index.js";
 import type { ReportFormat } from "../../src/report/index.js";
 import { SCAN_REPORT } from "../fixtures/scan-report.js";
@@ -27,15 +28,15 @@ describe("report formats", () => {
 
   for (const format of Object.keys(GOLDEN) as ReportFormat[]) {
     it(`${format} matches its golden file`, async () => {
-      await expect(reporters[format](SCAN_REPORT, {})).toMatchFileSnapshot(`../golden/${GOLDEN[format]}`);
+      await expect(renderToString(reporters[format], SCAN_REPORT, {})).toMatchFileSnapshot(`../golden/${GOLDEN[format]}`);
     });
 
     it(`${format} is deterministic and does not depend on input order or mutate the report`, () => {
       const before = JSON.stringify(SCAN_REPORT);
-      const first = reporters[format](SCAN_REPORT, {});
+      const first = renderToString(reporters[format], SCAN_REPORT, {});
       const shuffled = { ...SCAN_REPORT, results: [...SCAN_REPORT.results].reverse(), policies: [...SCAN_REPORT.policies].reverse() };
-      expect(reporters[format](SCAN_REPORT, {})).toBe(first);
-      expect(reporters[format](shuffled, {})).toBe(first);
+      expect(renderToString(reporters[format], SCAN_REPORT, {})).toBe(first);
+      expect(renderToString(reporters[format], shuffled, {})).toBe(first);
       expect(JSON.stringify(SCAN_REPORT)).toBe(before);
     });
   }

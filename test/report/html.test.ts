@@ -1,5 +1,6 @@
 // The HTML report in headless Chromium: loads offline with no console error or request, governance and filters work, hostile strings stay text.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { renderToString } from "../../src/report/render-to-string.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -30,7 +31,7 @@ async function choose(filter: string, value: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(HTML_FILE, htmlReporter(SCAN_REPORT, {}));
+  writeFileSync(HTML_FILE, renderToString(htmlReporter, SCAN_REPORT, {}));
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -214,13 +215,13 @@ describe("html report in Chromium", () => {
   });
 
   it("offers the baseline filter and the governance section only when there is something to show", () => {
-    expect(htmlReporter(SCAN_REPORT, {})).toContain('<select id="f-baseline">');
-    const plain = htmlReporter({ ...SCAN_REPORT, governance: { waivers: [], attestations: [] } }, {});
+    expect(renderToString(htmlReporter, SCAN_REPORT, {})).toContain('<select id="f-baseline">');
+    const plain = renderToString(htmlReporter, { ...SCAN_REPORT, governance: { waivers: [], attestations: [] } }, {});
     expect(plain).not.toContain('id="f-baseline"');
   });
 
   it("embeds a script that cannot close its own element", () => {
     expect(CLIENT_SCRIPT).not.toMatch(/<\/script/i);
-    expect(htmlReporter(SCAN_REPORT, {})).not.toContain(XSS_SCRIPT);
+    expect(renderToString(htmlReporter, SCAN_REPORT, {})).not.toContain(XSS_SCRIPT);
   });
 });

@@ -1,5 +1,6 @@
 // The SARIF reporter against the OASIS 2.1.0 schema and GitHub code scanning's upload rules.
 import { gunzipSync, gzipSync } from "node:zlib";
+import { renderToString } from "../../src/report/render-to-string.js";
 import type { Log, Result as SarifResult } from "sarif";
 import { describe, expect, it } from "vitest";
 import { fingerprint } from "../../src/findings/fingerprint.js";
@@ -11,7 +12,7 @@ import { githubProblems, sarifSchemaValidator } from "./sarif-checks.js";
 const validate = sarifSchemaValidator();
 
 function render(report: ScanReport = SCAN_REPORT, options = {}): Log {
-  return JSON.parse(sarifReporter(report, options)) as Log;
+  return JSON.parse(renderToString(sarifReporter, report, options)) as Log;
 }
 
 describe("sarif reporter", () => {
@@ -213,7 +214,7 @@ describe("sarif reporter", () => {
       big.push({ policyId: "WS-ENC-001", status: "fail", severity, resourceType: "workspaces.workspace", resourceId, accountId: "111111111111", region: "us-east-1", directoryId: null, message: `Unencrypted ${resourceId}`, evidence: { id: resourceId }, fingerprint: fingerprint("WS-ENC-001", "111111111111", "us-east-1", resourceId) });
     }
     const limit = 60_000;
-    const text = sarifReporter({ ...SCAN_REPORT, results: big }, { sarifMaxGzipBytes: limit });
+    const text = renderToString(sarifReporter, { ...SCAN_REPORT, results: big }, { sarifMaxGzipBytes: limit });
     expect(gzipSync(text).length).toBeLessThanOrEqual(limit);
     const log = JSON.parse(gunzipSync(gzipSync(text)).toString("utf8")) as Log;
     const run = log.runs[0]!;

@@ -5,11 +5,11 @@ import type { ScanReport } from "../../findings/types.js";
 import type { EvaluationRequest } from "../../pipeline/run-evaluation.js";
 import { parseSeverities, type PolicySelection } from "../../policy/select-policies.js";
 import type { FedrampBaseline } from "../../policy/framework.js";
-import { REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
+import { renderToString, REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
 import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";
 import { collect, parseFailOn, parseFedrampBaseline, parseFormats, parseNow, type FailOn } from "../options.js";
-import { writeOutputs } from "../write-outputs.js";
+import { writeOutputs, type OutputContent } from "../write-outputs.js";
 
 export interface ReportingFlags {
   pack: string[];
@@ -30,6 +30,7 @@ export interface ReportingFlags {
   sarifCategory?: string;
   sarifWaived: string;
   quiet?: boolean;
+  includePassed?: boolean;
 }
 
 /** Adds the report and gating flags shared by `evaluate` and `scan`. */
@@ -52,6 +53,7 @@ export function addReportingOptions(command: Command): Command {
     .option("--sarif-location <mode>", "SARIF result location: policy (the policy's YAML line) or inventory", "policy")
     .option("--sarif-category <id>", "SARIF automationDetails category (default: the account ids)")
     .option("--sarif-waived <mode>", "waived results in SARIF: suppressed (kept, with the waiver as a suppression) or omit", "suppressed")
+    .option("--include-passed", "list pass and not-applicable results in the reports too (without evidence); by default they are counted per policy, account and region")
     .option("-q, --quiet", "do not print the summary to stdout");
 }
 
@@ -88,16 +90,19 @@ export function evaluationRequest(inventoryFiles: string[], flags: ReportingFlag
   if (flags.attestations !== undefined) request.attestationsFile = flags.attestations;
   if (flags.baseline !== undefined) request.baselineFile = flags.baseline;
   if (parsed.fedrampBaseline !== undefined) request.fedrampBaseline = parsed.fedrampBaseline;
+  if (flags.includePassed === true) request.includePassed = true;
   return request;
 }
 
-/** Renders every format before writing any, so an error leaves no partial output; prints the summary; returns the exit code. */
+/** Streams every format to its temporary file, then replaces the set of reports as a whole; prints the summary; returns the exit code. */
 export function emitReports(report: ScanReport, parsed: ParsedReporting, flags: ReportingFlags): number {
-  const files: Record<string, string> = {};
-  for (const format of parsed.formats) files[REPORT_FILE_NAMES[format]] = reporters[format](report, { ...parsed.reportOptions, color: false });
+  const files: Record<string, OutputContent> = {};
+  for (const format of parsed.formats) {
+    files[REPORT_FILE_NAMES[format]] = (write) => reporters[format](report, { ...parsed.reportOptions, color: false }, { write });
+  }
   const written = writeOutputs(flags.outDir, files);
   if (flags.quiet !== true) {
-    process.stdout.write(reporters.text(report, parsed.reportOptions));
+    process.stdout.write(renderToString(reporters.text, report, parsed.reportOptions));
     process.stdout.write(`\nReports: ${written.join(", ")}\n`);
   }
   return exitCodeFor(report, parsed.failOn, parsed.failOnNew);

@@ -29,9 +29,9 @@ function filters(hasBaseline: boolean): string {
   return `<form class="filters" role="search">${selects.join("")}<label>Search<input type="search" id="f-search" placeholder="resource, message, evidence…"></label><button type="button" class="btn" id="f-reset">Reset</button></form>`;
 }
 
-export const htmlReporter: Reporter = (report) => {
+export const htmlReporter: Reporter = (report, _options, sink) => {
   const title = xmlEscape(`${report.tool.name} compliance report`);
-  return `<!doctype html>
+  sink.write(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -67,5 +67,5 @@ export const htmlReporter: Reporter = (report) => {
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
-`;
+`);
 };

@@ -42,9 +42,10 @@ export function htmlViewModel(report: Readonly<ScanReport>): HtmlViewModel {
       })),
     })),
     results: sortResults(report.results),
+    // The HTML shows the first view until it renders several (one per --framework).
     compliance:
-      report.compliance !== undefined
-        ? { ...report.compliance, controls: [...report.compliance.controls].sort((a, b) => compareControlIds(a.id, b.id)) }
+      report.compliance[0] !== undefined
+        ? { ...report.compliance[0], controls: [...report.compliance[0].controls].sort((a, b) => compareControlIds(a.id, b.id)) }
         : null,
     governance:
       report.governance !== undefined

@@ -1,6 +1,6 @@
 /** The SARIF 2.1.0 reporter, shaped for GitHub code scanning: rules per policy, one result per failing (or waived) resource. */
 
-import { gzipSync } from "node:zlib";
+import { deflateRawSync } from "node:zlib";
 import type { Log, Result as SarifResult, Run, Suppression } from "sarif";
 import type { PolicyMeta, Result, ScanReport } from "../../findings/types.js";
 import type { Reporter, ReportOptions } from "../types.js";
@@ -11,6 +11,8 @@ import { physicalLocation } from "./location.js";
 import { collectionErrorNotifications, droppedNotification, evaluationErrorNotifications, governanceNotifications } from "./notifications.js";
 import { buildRule } from "./rules.js";
 import { SARIF_LEVEL } from "./security-severity.js";
+import { writeJson } from "../shared/write-json.js";
+import type { ReportSink } from "../types.js";
 
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /** GitHub code scanning limits: results per run, and the gzip-compressed size of the uploaded file. */
@@ -133,11 +135,47 @@ function buildLog(report: Readonly<ScanReport>, options: ReportOptions, emitted:
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
 }
 
-function serialize(log: Log): string {
-  return `${JSON.stringify(log, null, 2)}\n`;
+/** Writes the log as JSON.stringify(log, null, 2) would, one result at a time (root, runs, run and results streamed). */
+function writeLog(log: Log, sink: ReportSink): void {
+  writeJson(sink, log, 0, 2);
+  sink.write("\n");
 }
 
-export const sarifReporter: Reporter = (report, options) => {
+/** Gzip bytes: counted in 1 MB deflate batches as the text streams by (never the whole log in memory); slightly over the true size, never under. */
+class GzipCounter implements ReportSink {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  bytes = 18; // gzip header and trailer
+
+  write(chunk: string): void {
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (this.pendingLength >= 1 << 20) this.flush();
+  }
+
+  flush(): number {
+    if (this.pendingLength > 0) this.bytes += deflateRawSync(Buffer.from(this.pending.join(""), "utf8")).length;
+    this.pending = [];
+    this.pendingLength = 0;
+    return this.bytes;
+  }
+}
+
+function gzipSize(log: Log): number {
+  const counter = new GzipCounter();
+  writeLog(log, counter);
+  return counter.flush();
+}
+
+/** What the SARIF file leaves out to stay within GitHub's limits: the CLI says it on stderr and in the text summary. */
+export interface SarifOmission {
+  dropped: number;
+  kept: number;
+  maxResults: number;
+  maxGzipBytes: number;
+}
+
+function plan(report: Readonly<ScanReport>, options: ReportOptions): { log: Log; omission: SarifOmission } {
   const maxResults = options.sarifMaxResults ?? GITHUB_MAX_RESULTS;
   const maxGzip = options.sarifMaxGzipBytes ?? GITHUB_MAX_GZIP_BYTES;
   // Sorted most severe first, waived last, so keeping a prefix drops waived results and then the lowest severities.
@@ -145,12 +183,20 @@ export const sarifReporter: Reporter = (report, options) => {
   const waived = options.sarifWaived === "omit" ? [] : sorted.filter((r) => r.status === "waived");
   const emitted = [...sorted.filter((r) => r.status === "fail"), ...waived];
   let kept = Math.min(emitted.length, maxResults);
-  let text = serialize(buildLog(report, options, emitted, kept, [maxResults, maxGzip]));
+  let log = buildLog(report, options, emitted, kept, [maxResults, maxGzip]);
   // Shrink in proportion to the overshoot until the compressed file fits; each pass drops at least one result.
-  for (let size = gzipSync(text).length; size > maxGzip && kept > 0; size = gzipSync(text).length) {
-    kept = Math.min(kept - 1, Math.floor((kept * maxGzip * 0.95) / size));
-    kept = Math.max(kept, 0);
-    text = serialize(buildLog(report, options, emitted, kept, [maxResults, maxGzip]));
+  for (let size = gzipSize(log); size > maxGzip && kept > 0; size = gzipSize(log)) {
+    kept = Math.max(0, Math.min(kept - 1, Math.floor((kept * maxGzip * 0.95) / size)));
+    log = buildLog(report, options, emitted, kept, [maxResults, maxGzip]);
   }
-  return text;
+  return { log, omission: { dropped: emitted.length - kept, kept, maxResults, maxGzipBytes: maxGzip } };
+}
+
+/** How many results the SARIF file would leave out, and its limits (computed as the reporter computes it). */
+export function sarifOmission(report: Readonly<ScanReport>, options: ReportOptions): SarifOmission {
+  return plan(report, options).omission;
+}
+
+export const sarifReporter: Reporter = (report, options, sink) => {
+  writeLog(plan(report, options).log, sink);
 };

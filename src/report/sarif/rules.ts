@@ -18,10 +18,9 @@ function md(s: string): string {
 }
 
 /** FedRAMP baselines that select any of the policy's controls, as far as the compliance view knows them. */
-export function fedrampBaselines(policy: PolicyMeta, compliance: ComplianceView | undefined): string[] {
-  if (compliance === undefined) return [];
+export function fedrampBaselines(policy: PolicyMeta, compliance: readonly ComplianceView[]): string[] {
   const found = new Set<string>();
-  for (const c of compliance.controls) {
+  for (const c of compliance.filter((v) => v.framework === "nist-800-53-r5").flatMap((v) => v.controls)) {
     if (policy.controls.includes(c.id) || c.policies.includes(policy.id)) for (const b of c.baselines) found.add(b);
   }
   return ["LOW", "MODERATE", "HIGH"].filter((b) => found.has(b));
@@ -58,7 +57,7 @@ function tags(p: PolicyMeta, baselines: string[]): string[] {
   return [...new Set(all)].slice(0, MAX_TAGS);
 }
 
-export function buildRule(p: PolicyMeta, compliance: ComplianceView | undefined): ReportingDescriptor {
+export function buildRule(p: PolicyMeta, compliance: readonly ComplianceView[]): ReportingDescriptor {
   const baselines = fedrampBaselines(p, compliance);
   const score = SECURITY_SEVERITY[p.severity];
   const helpUri = p.references.map((r) => safeUrl(r.url)).find((u) => u !== undefined);

@@ -1,6 +1,7 @@
 // The compliance view combines policy results per control, and never shows a control without evidence as passed.
 import { describe, expect, it } from "vitest";
 import { buildComplianceView } from "../../../src/findings/build-compliance-view.js";
+import { tallyResults } from "../../../src/findings/build-scan-report.js";
 import { compareControlIds } from "../../../src/findings/sort-results.js";
 import type { PolicyMeta } from "../../../src/findings/types.js";
 import { result } from "../../helpers/results.js";
@@ -21,7 +22,7 @@ describe("buildComplianceView", () => {
   const results = [result("ENC", "ws-1", "pass"), result("ENC", "ws-2", "fail"), result("NET", "ws-1", "pass"), result("NET", "ws-2", "waived"), result("MAN", "d-1", "manual")];
 
   it("lists every baseline control, with policies' combined status, and the rest as not assessed", () => {
-    const view = buildComplianceView(controls, "MODERATE", policies, results);
+    const view = buildComplianceView(controls, "MODERATE", policies, tallyResults(results));
     expect(view.controls.map((c) => [c.id, c.status, c.policies])).toEqual([
       ["AC-2", "not_assessed", []],
       ["IA-3", "manual", ["MAN"]],
@@ -32,16 +33,16 @@ describe("buildComplianceView", () => {
   });
 
   it("marks a control whose policies produced no result as not assessed", () => {
-    const view = buildComplianceView(controls, "HIGH", policies, results);
+    const view = buildComplianceView(controls, "HIGH", policies, tallyResults(results));
     expect(view.controls.find((c) => c.id === "SC-12(1)")?.status).toBe("not_assessed");
   });
 
   it("without a baseline lists only the controls the policies map to", () => {
-    expect(buildComplianceView(controls, null, policies, results).controls.map((c) => c.id)).toEqual(["IA-3", "SC-7", "SC-12(1)", "SC-28"]);
+    expect(buildComplianceView(controls, null, policies, tallyResults(results)).controls.map((c) => c.id)).toEqual(["IA-3", "SC-7", "SC-12(1)", "SC-28"]);
   });
 
   it("lets an error outrank a pass", () => {
-    const view = buildComplianceView(controls, null, [meta("ENC", ["SC-28"])], [result("ENC", "ws-1", "pass"), result("ENC", "ws-2", "error")]);
+    const view = buildComplianceView(controls, null, [meta("ENC", ["SC-28"])], tallyResults([result("ENC", "ws-1", "pass"), result("ENC", "ws-2", "error")]));
     expect(view.controls[0]?.status).toBe("error");
   });
 });

@@ -67,7 +67,7 @@ describe("evaluatePolicy", () => {
     const p = policy({ assert: "resource.securityGroups.all(g, g.ingress.all(r, !ruleOpenToInternet(r)))" });
     const [ws1] = evaluatePolicy(p, resolveInventory(smallInventory()), { now });
     expect(ws1?.status).toBe("fail");
-    const groups = ws1?.evidence["resource.securityGroups"] as { id: string; workspaces?: unknown }[];
+    const groups = ws1?.evidence?.["resource.securityGroups"] as { id: string; workspaces?: unknown }[];
     expect(groups.map((g) => g.id)).toEqual(["sg-members", "sg-custom"]);
     expect(groups[1]).not.toHaveProperty("workspaces");
     expect(JSON.stringify(ws1?.evidence)).toContain("0.0.0.0/0");
