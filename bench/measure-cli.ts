@@ -105,6 +105,8 @@ export async function measureCli(request: CliRequest): Promise<CliRun> {
       peakRssMb = (maxKb ?? 0) / 1024;
     }
     const outcome = classify(code, stderr, wallS, request.timeoutS);
+    // A killed `timeout` does not report the rusage of the node process it killed: unknown, not zero.
+    if (outcome === "timeout" && method === "GNU time") [cpuS, peakRssMb] = [Number.NaN, Number.NaN];
     const reports = outcome === "ok" ? Object.fromEntries(readdirSync(out).map((f) => [f, statSync(join(out, f)).size])) : {};
     return { outcome, exitCode: code, wallS, cpuS, peakRssMb, method, reports, detail: outcome === "ok" ? "" : tail(stderr) };
   } finally {
