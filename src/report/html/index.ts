@@ -10,7 +10,7 @@ import { policyGroups } from "./policy-groups.js";
 import { breakdownsHtml } from "./render-breakdowns.js";
 import { complianceHtml } from "./render-compliance.js";
 import { governanceHtml } from "./render-governance.js";
-import { writePolicies } from "./render-policies.js";
+import { RESOURCES_PER_POLICY, writePolicies } from "./render-policies.js";
 import { alertHtml, headerHtml, summaryHtml } from "./render-summary.js";
 import { STYLES } from "./styles.js";
 
@@ -38,7 +38,7 @@ export const htmlReporter: Reporter = (report, _options, sink) => {
 ${headerHtml(report)}<main>
 ${alertHtml(report)}${summaryHtml(report)}`);
   // Ranked policies first (what to fix), then where the findings are, then governance and compliance.
-  writePolicies(report, policyGroups(report), sink);
+  writePolicies(report, policyGroups(report, RESOURCES_PER_POLICY), sink);
   sink.write(breakdownsHtml(report));
   sink.write(governanceHtml(report));
   sink.write(complianceHtml(report));

@@ -9,8 +9,12 @@ export interface PolicyGroup {
   policy: PolicyMeta;
   /** Every result of the policy, listed or only counted (from the tallies). */
   counts: Record<Status, number>;
-  /** The listed results of the policy, most urgent first (fail, error, manual, waived; new before unchanged). */
-  results: Result[];
+  /** How many results of the policy the report lists. */
+  listed: number;
+  /** The first `keep` listed results, most urgent first (fail, error, manual, waived; new before unchanged). */
+  first: Result[];
+  /** The baseline states among the listed results ("none" for a result without one). */
+  baselines: Set<string>;
 }
 
 const STATUS_ORDER = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
@@ -44,16 +48,36 @@ function compareGroups(a: PolicyGroup, b: PolicyGroup): number {
   );
 }
 
+// Keeps the `keep` most urgent results in order without sorting all of them: a policy failing on 100,000 resources
+// costs one comparison per result once the kept list is full.
+function offer(first: Result[], r: Result, keep: number): void {
+  if (first.length >= keep && compareWithinPolicy(r, first[first.length - 1]!) >= 0) return;
+  let lo = 0;
+  let hi = first.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareWithinPolicy(first[mid]!, r) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  first.splice(lo, 0, r);
+  if (first.length > keep) first.pop();
+}
+
 /** Every policy that ran, as a group: those needing attention ranked first, then the rest by id. */
-export function policyGroups(report: Readonly<ScanReport>): { attention: PolicyGroup[]; rest: PolicyGroup[] } {
+export function policyGroups(report: Readonly<ScanReport>, keep: number): { attention: PolicyGroup[]; rest: PolicyGroup[] } {
   const groups = new Map<string, PolicyGroup>();
-  for (const policy of sortPolicies(report.policies)) groups.set(policy.id, { policy, counts: zeroByStatus(), results: [] });
+  for (const policy of sortPolicies(report.policies)) groups.set(policy.id, { policy, counts: zeroByStatus(), listed: 0, first: [], baselines: new Set() });
   for (const t of report.tallies) {
     const g = groups.get(t.policyId);
     if (g !== undefined) for (const s of STATUSES) g.counts[s] += t.counts[s];
   }
-  for (const r of report.results) groups.get(r.policyId)?.results.push(r);
+  for (const r of report.results) {
+    const g = groups.get(r.policyId);
+    if (g === undefined) continue;
+    g.listed += 1;
+    g.baselines.add(r.baselineState ?? "none");
+    offer(g.first, r, keep);
+  }
   const all = [...groups.values()];
-  for (const g of all) g.results.sort(compareWithinPolicy);
   return { attention: all.filter(needsAttention).sort(compareGroups), rest: all.filter((g) => !needsAttention(g)) };
 }

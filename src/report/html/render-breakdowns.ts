@@ -39,7 +39,12 @@ export function breakdownsHtml(report: Readonly<ScanReport>): string {
   }
   // Tallies have no directory, so this one counts the listed results (all non-passing ones).
   const byDirectory = new Map<string, Record<Status, number>>();
-  for (const r of report.results) add(byDirectory, r.directoryId ?? "(no directory)", { [r.status]: 1 });
+  for (const r of report.results) {
+    const key = r.directoryId ?? "(no directory)";
+    let c = byDirectory.get(key);
+    if (c === undefined) byDirectory.set(key, (c = zeroByStatus()));
+    c[r.status] += 1;
+  }
   return `<section id="breakdowns" aria-labelledby="breakdowns-h"><h2 id="breakdowns-h">Where the findings are</h2>
 <p class="lead">Ranked by failing results.</p>
 <div class="breakdowns">

@@ -40,7 +40,7 @@ function row(r: Result): ResourceRow {
 }
 
 /** The embedded rows of one policy: the first RESOURCES_PER_POLICY, fewer when they would pass BYTES_PER_POLICY. */
-export function policyData(results: readonly Result[]): { json: string; shown: number } {
+export function policyData(results: readonly Result[], total: number): { json: string; shown: number } {
   const rows: string[] = [];
   let bytes = 0;
   for (const r of results) {
@@ -51,7 +51,7 @@ export function policyData(results: readonly Result[]): { json: string; shown: n
     bytes += json.length + 1;
   }
   // Written row by row, never one stringify of every result; the envelope matches PolicyData.
-  const envelope: Omit<PolicyData, "rows"> = { total: results.length };
+  const envelope: Omit<PolicyData, "rows"> = { total };
   return { json: `{"total":${envelope.total},"rows":[${rows.join(",")}]}`, shown: rows.length };
 }
 
@@ -107,14 +107,14 @@ function filterForm(report: Readonly<ScanReport>): string {
 function policyBlock(g: PolicyGroup, index: number): string {
   const p = g.policy;
   const id = `p${index}`;
-  const data = policyData(g.results);
+  const data = policyData(g.first, g.listed);
   const statuses = (Object.keys(g.counts) as Status[]).filter((s) => g.counts[s] > 0).join(" ");
-  const baselines = [...new Set(g.results.map((r) => r.baselineState ?? "none"))].sort().join(" ");
+  const baselines = [...g.baselines].sort().join(" ");
   return `<details class="policy" id="${id}" data-data="data-${id}" data-severity="${p.severity}" data-statuses="${statuses}" data-baselines="${baselines}">
 <summary><span class="rank">${index + 1}</span>${severityBadge(p.severity)}<span class="pid mono">${esc(p.id)}</span><span class="ptitle">${esc(p.title)}</span><span class="pcounts">${countsLine(g)}</span></summary>
 <div class="policy-body">${policyMeta(g)}
 <div class="resources"><p class="muted">The resources of this policy are listed with JavaScript on; the JSON report lists them too.</p></div>
-${moreNote(data.shown, g.results.length, "listed result")}</div>
+${moreNote(data.shown, g.listed, "listed result")}</div>
 </details>
 <script type="application/json" id="data-${id}">${data.json}</script>
 `;

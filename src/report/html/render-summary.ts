@@ -40,9 +40,8 @@ function card(n: number, label: string, kind: string, sub = ""): string {
 
 export function summaryHtml(report: Readonly<ScanReport>): string {
   const s = report.summary.byStatus;
-  const failingResources = new Set(report.results.filter((r) => r.status === "fail").map((r) => `${r.accountId}\u0000${r.region}\u0000${r.resourceType}\u0000${r.resourceId}`)).size;
   const cards = [
-    card(s.fail, "failing results", "fail", `on ${plural(failingResources, "resource")}`),
+    card(s.fail, "failing results", "fail"),
     card(s.error, "errors (undecided)", "error"),
     card(s.manual, "manual: need attestation", "manual"),
     card(s.waived, "waived", "waived"),
@@ -60,7 +59,7 @@ export function summaryHtml(report: Readonly<ScanReport>): string {
   const max = Math.max(1, ...SEVERITIES.map((v) => fbs[v]));
   const bars = SEVERITIES.map((v) => `<span>${SEVERITY_LABELS[v]}</span>${bar([{ key: v, value: fbs[v] }], max)}<span class="num">${fmt(fbs[v])}</span>`).join("");
   return `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
-<p class="lead">${plural(report.summary.total, "result")} from ${plural(report.policies.length, "policy", "policies")}.${report.includesPassed ? "" : " Passing and not-applicable results are counted, not listed."}</p>
+<p class="lead" elementtiming="summary">${plural(report.summary.total, "result")} from ${plural(report.policies.length, "policy", "policies")}.${report.includesPassed ? "" : " Passing and not-applicable results are counted, not listed."}</p>
 <div class="cards">${cards.join("")}</div>
 <h3>Failing results by severity</h3><div class="sevbars">${bars}</div></section>\n`;
 }
