@@ -73,6 +73,9 @@ pre { margin:0; white-space:pre-wrap; word-break:break-word; font:12px/1.4 ui-mo
 tr.attention > td { background:#fffbeb; }
 #manual-note { margin:12px 0 0; padding:6px 10px; border-left:4px solid ${STATUS_COLOURS.manual.bar}; background:#ecfeff; }
 footer { color:var(--muted); font-size:12.5px; text-align:center; padding:0 24px 32px; }
+@media (min-width: 641px) {
+  .resources-table td.mono, .resources-table td[data-label=Region] { white-space:nowrap; overflow-wrap:normal; }
+}
 @media (max-width: 640px) {
   header.top { padding:16px; } main { padding:12px 8px 32px; } section { padding:14px 12px; }
   .cards { grid-template-columns:repeat(2,1fr); }
