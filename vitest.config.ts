@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The HTML reporter embeds its compiled browser script from dist/html-client.
+    globalSetup: ["test/helpers/build-html-client.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.

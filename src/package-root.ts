@@ -20,3 +20,9 @@ export const PACKAGE_ROOT = findRoot();
 export const packagePath = (...segments: string[]): string => join(PACKAGE_ROOT, ...segments);
 
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+
+/** The text of a file shipped with the package, or undefined when it is not there (e.g. dist/ not built yet). */
+export function readPackageText(...segments: string[]): string | undefined {
+  const file = packagePath(...segments);
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+}

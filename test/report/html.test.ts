@@ -1,15 +1,32 @@
-// The HTML report in headless Chromium: loads offline with no console error or request, governance and filters work, hostile strings stay text.
+// The HTML report in headless Chromium: leads with the policies to fix, loads offline with no console error or request,
+// filters, keyboard and print work, hostile strings stay text, and axe-core finds nothing serious at desktop and phone widths.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { renderToString } from "../../src/report/render-to-string.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { tallyResults } from "../../src/findings/build-scan-report.js";
+import { fingerprint } from "../../src/findings/fingerprint.js";
+import type { Result, ScanReport } from "../../src/findings/types.js";
+import { clientScript } from "../../src/report/html/client-script.js";
 import { htmlReporter } from "../../src/report/html/index.js";
-import { CLIENT_SCRIPT } from "../../src/report/html/client-script.js";
+import { BYTES_PER_POLICY, RESOURCES_PER_POLICY } from "../../src/report/html/render-policies.js";
+import { renderToString } from "../../src/report/render-to-string.js";
+import { launchChromium, seriousAxeViolations } from "../helpers/chromium.js";
 import { GOVERNANCE, SCAN_REPORT, XSS_IMG, XSS_SCRIPT } from "../fixtures/scan-report.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const HTML_FILE = `${ARTIFACTS}report.html`;
+
+/** The report as the contract gives it by default: non-passing results listed, passes only counted (tallies, summary). */
+const REPORT: ScanReport = {
+  ...SCAN_REPORT,
+  results: SCAN_REPORT.results.filter((r) => r.status !== "pass" && r.status !== "not_applicable"),
+  includesPassed: false,
+  compliance: [
+    SCAN_REPORT.compliance[0]!,
+    { framework: "cis-aws-euc", title: "CIS AWS End User Compute Benchmark", baseline: null, controls: [{ id: "3.1", title: "Encrypt WorkSpaces root volumes", baselines: [], status: "fail", policies: ["WS-ENC-001"], counts: SCAN_REPORT.compliance[0]!.controls[0]!.counts }] },
+  ],
+};
 
 let browser: Browser;
 let page: Page;
@@ -17,25 +34,28 @@ const consoleErrors: string[] = [];
 const requests: string[] = [];
 const dialogs: string[] = [];
 
-async function rows(): Promise<number> {
-  return page.locator("#findings-table tbody tr.finding").count();
-}
-
 async function attributes(selector: string, name: string): Promise<(string | null)[]> {
   return Promise.all((await page.locator(selector).all()).map((l) => l.getAttribute(name)));
 }
 
-async function choose(filter: string, value: string): Promise<void> {
-  await page.selectOption(`#f-${filter}`, value);
+async function shownPolicies(): Promise<string[]> {
+  return page.locator("details.policy:not([hidden]) .pid").allInnerTexts();
+}
+
+async function open(policyId: string): Promise<void> {
+  const p = page.locator(`details.policy:has(.pid:text-is("${policyId}"))`);
+  if ((await p.getAttribute("open")) === null) await p.locator("summary").click();
+  await p.locator(".resources table").waitFor();
+}
+
+function resourceRows(policyId: string): ReturnType<Page["locator"]> {
+  return page.locator(`details.policy:has(.pid:text-is("${policyId}")) tr.resource`);
 }
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(HTML_FILE, renderToString(htmlReporter, SCAN_REPORT, {}));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  writeFileSync(HTML_FILE, renderToString(htmlReporter, REPORT, {}));
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") consoleErrors.push(m.text());
@@ -56,7 +76,9 @@ afterAll(async () => {
 
 describe("html report in Chromium", () => {
   beforeEach(async () => {
-    await page.click("#f-reset");
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
   });
 
   it("loads from disk with no console error and no request beyond the file itself", () => {
@@ -64,164 +86,203 @@ describe("html report in Chromium", () => {
     expect(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:"))).toEqual([]);
   });
 
+  it("leads with what is missing, the summary and the ranked policies; breakdowns, governance and compliance follow", async () => {
+    expect(await attributes("main > section", "id")).toEqual(["collection", "summary", "fix-first", "breakdowns", "governance", "compliance"]);
+    const alert = await page.locator("#collection").innerText();
+    expect(alert).toContain("1 result could not be decided");
+    expect(alert).toContain("not collected: kmsKeys");
+    // Critical before high, actionable before manual-only, whatever the input order.
+    expect(await shownPolicies()).toEqual(["WS-NET-003", "WS-ENC-001", "WS-DIR-003", "WS-OPS-004", "WS-FED-004"]);
+    expect(await page.locator("details.policy").first().locator("summary").innerText()).toMatch(/Critical[\s\S]*WS-NET-003[\s\S]*1 failing/);
+    expect(await page.locator("details.policy:has(.pid:text-is('WS-ENC-001')) summary").innerText()).toMatch(/2 failing · 1 error \(undecided\) · 1 waived · 1 passed/);
+  });
+
+  it("counts passes from the tallies although they are not listed", async () => {
+    const cards = await page.locator("#summary .cards").innerText();
+    expect(cards).toMatch(/5\s+failing results/);
+    expect(cards).toMatch(/1\s+errors \(undecided\)/);
+    expect(cards).toMatch(/4\s+passed/);
+    expect(cards).toMatch(/2\s+new since baseline[\s\S]*2\s+fixed since baseline/);
+    const account = page.locator("#breakdowns table[aria-labelledby=by-account-h] tbody tr").first();
+    expect(await account.innerText()).toMatch(/111111111111\s+4\s+0\s+1\s+1\s+1/);
+    expect(await page.locator("#breakdowns").innerText()).toContain("d-906700aaaa");
+  });
+
   it("keeps inventory and pack strings as text: nothing injected runs", async () => {
+    await open("WS-NET-003");
+    await open("WS-ENC-001");
+    await resourceRows("WS-NET-003").first().locator("button.toggle").click();
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (globalThis as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(await page.locator("img").count()).toBe(0);
-    expect(await page.locator("script").count()).toBe(2);
+    expect(await page.locator('script:not([type="application/json"])').count()).toBe(1);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-    await page.fill("#f-search", "wsipg-0001");
-    await page.click("#findings-table tbody tr.finding button.toggle");
     const text = await page.locator("main").innerText();
     expect(text).toContain(`IP group ${XSS_SCRIPT} allows 0.0.0.0/0.`);
-    expect(text).toContain(XSS_IMG);
-    expect(text).toContain(XSS_SCRIPT);
-    await page.click("#f-reset");
+    expect(text).toContain(`WorkSpace of user ${XSS_IMG} has an unencrypted root volume.`);
+    expect(text).toContain(`Hostile link ${XSS_IMG}`);
+    expect(text).toContain(`User is not authorized to perform kms:DescribeKey ${XSS_SCRIPT}`);
   });
 
-  it("shows counts, charts, collection errors and the compliance view with unassessed controls as such", async () => {
-    expect(await page.locator("#cards .card").count()).toBe(8);
-    expect(await page.locator("#charts svg[role=img]").count()).toBe(4);
-    expect(await page.locator("#collection").isVisible()).toBe(true);
-    expect(await page.locator("#collection").innerText()).toContain("not collected: kmsKeys");
-    const ac2 = page.locator('#compliance-table tbody tr:has(td:text-is("AC-2"))');
-    expect(await ac2.getAttribute("data-status")).toBe("not_assessed");
-    expect(await ac2.innerText()).toContain("Not assessed");
-    expect(await ac2.innerText()).not.toMatch(/\bPass\b/);
-    expect(await page.locator('#compliance-table tbody tr[data-status="pass"]').count()).toBe(0);
-  });
-
-  it("filters by severity, status, policy, account, region, directory and free text", async () => {
-    expect(await rows()).toBe(13);
-    await choose("status", "fail");
-    expect(await rows()).toBe(5);
-    await choose("severity", "high");
-    expect(await rows()).toBe(2);
-    await choose("account", "222222222222");
-    expect(await rows()).toBe(1);
-    await page.click("#f-reset");
-    await choose("policy", "WS-DIR-003");
-    expect(await rows()).toBe(3);
-    await choose("region", "us-west-2");
-    expect(await rows()).toBe(1);
-    await page.click("#f-reset");
-    await choose("directory", "(none)");
-    expect(await rows()).toBe(2);
-    await page.click("#f-reset");
-    // The policy title is searched too, so the not-applicable directory matches as well.
-    await page.fill("#f-search", "DNS server");
-    expect(await rows()).toBe(3);
-    await page.fill("#f-search", "10.1.0.3");
-    expect(await rows()).toBe(1);
-    await page.fill("#f-search", "");
-    expect(await page.locator("#shown-count").innerText()).toBe("Showing 13 of 13 matching results (13 in total).");
-  });
-
-  it("leads with new and fixed since the baseline, then waivers and attestations needing attention first", async () => {
-    expect((await attributes("main > section:not([hidden])", "id"))[0]).toBe("governance");
-    const gov = page.locator("#governance");
-    expect(await gov.isVisible()).toBe(true);
-    expect(await page.locator("#baseline-cards").innerText()).toMatch(/2\s+New since baseline[\s\S]*2\s+Fixed since baseline[\s\S]*4\s+Unchanged/);
-    expect(await page.locator("#baseline-caption").innerText()).toContain("baseline/wsaudit.json");
-    const newRows = page.locator("#new-table tbody tr");
-    expect(await newRows.count()).toBe(2);
-    expect(await newRows.first().innerText()).toContain("wsipg-0001");
-    const fixedText = await page.locator("#fixed-table tbody").innerText();
-    expect(fixedText).toContain("wsipg-0002");
-    expect(fixedText).toContain(`Directory ${XSS_SCRIPT} has 1 DNS server.`);
-    expect(await attributes("#waivers-table tbody tr", "data-state")).toEqual(["expired", "unused", "applied"]);
-    expect(await page.locator("#waivers-table tbody tr.attention").count()).toBe(2);
-    const unused = await page.locator('#waivers-table tbody tr[data-state="unused"]').innerText();
-    expect(unused).toContain(GOVERNANCE.waivers[2]!.owner);
-    expect(unused).toContain("Unused");
-    expect(await page.locator('#waivers-table tbody tr[data-state="applied"] td.num').innerText()).toBe("1");
-    expect(await attributes("#attestations-table tbody tr", "data-state")).toEqual(["expired", "applied"]);
-    expect(await page.locator("#manual-note").innerText()).toContain("Manual: 1 result(s) need an attestation");
-  });
-
-  it("filters by baseline state, marks new findings, and jumps to them from the governance section", async () => {
-    await choose("baseline", "new");
-    expect(await rows()).toBe(2);
-    expect(await page.locator("#findings-table tbody tr.finding .badge.new").count()).toBe(2);
-    await choose("baseline", "unchanged");
-    expect(await rows()).toBe(4);
-    expect(await page.locator("#findings-table tbody tr.finding .badge.new").count()).toBe(0);
-    await choose("baseline", "none");
-    expect(await rows()).toBe(7);
-    await page.click("#f-reset");
-    expect(await page.locator("#findings-table tbody tr.finding .badge.new").count()).toBe(2);
-    await page.click("#show-new");
-    expect(await page.inputValue("#f-baseline")).toBe("new");
-    expect(await rows()).toBe(2);
-    await page.click("#f-reset");
-  });
-
-  it("shows the waiver and the attestation behind a result in its details", async () => {
-    await choose("status", "waived");
-    expect(await rows()).toBe(1);
-    await page.click("#findings-table tbody tr.finding button.toggle");
-    const waived = await page.locator("#findings-table tbody tr.details").first().innerText();
-    expect(waived).toContain("W-001: legacy image, ticket SEC-42 (owner secops@example.com, expires 2026-06-30)");
-    expect(waived).toMatch(/Baseline\s+Unchanged/);
-    await page.click("#f-reset");
-    await page.fill("#f-search", "A-001");
-    expect(await rows()).toBe(1);
-    await page.click("#findings-table tbody tr.finding button.toggle");
-    const attested = await page.locator("#findings-table tbody tr.details").first().innerText();
-    expect(attested).toContain("A-001: attested by jane.doe@example.com on 2025-11-15, evidence SEC-77 client config export, expires 2026-11-15");
-    await page.click("#f-reset");
-  });
-
-  it("sorts by a column, both ways", async () => {
-    const firstResource = (): Promise<string> => page.locator("#findings-table tbody tr.finding td:nth-child(5)").first().innerText();
-    expect(await page.locator("#findings-table tbody tr.finding").first().getAttribute("data-status")).toBe("fail");
-    await page.click('th[data-sort="resource"] button');
-    expect(await firstResource()).toBe("d-906700aaaa");
-    expect(await page.getAttribute('th[data-sort="resource"]', "aria-sort")).toBe("ascending");
-    await page.click('th[data-sort="resource"] button');
-    expect(await firstResource()).toBe("wsipg-0002");
-    await page.click('th[data-sort="status"] button');
-  });
-
-  it("opens a finding's evidence, remediation and references from the keyboard", async () => {
-    await choose("policy", "WS-NET-003");
-    await choose("status", "fail");
-    const toggle = page.locator("#findings-table tbody tr.finding button.toggle").first();
+  it("opens a policy from the keyboard, with its remediation, references and resources, each with its evidence", async () => {
+    const summary = page.locator("details.policy:has(.pid:text-is('WS-NET-003')) summary");
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("details.policy:has(.pid:text-is('WS-NET-003')) .resources table").waitFor();
+    const body = page.locator("details.policy:has(.pid:text-is('WS-NET-003')) .policy-body");
+    expect(await body.innerText()).toContain("Replace 0.0.0.0/0 with your corporate egress ranges.");
+    expect(await body.locator("a").first().getAttribute("href")).toBe("https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces-ip-access-control-groups.html");
+    expect(await resourceRows("WS-NET-003").count()).toBe(1);
+    const toggle = resourceRows("WS-NET-003").first().locator("button.toggle");
     await toggle.focus();
     await page.keyboard.press("Enter");
     expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-    const details = page.locator("#findings-table tbody tr.details").first();
-    expect(await details.isVisible()).toBe(true);
-    const text = await details.innerText();
-    expect(text).toContain("Replace 0.0.0.0/0 with your corporate egress ranges.");
-    expect(text).toContain('"cidr": "0.0.0.0/0"');
-    expect(await details.locator("a").first().getAttribute("href")).toBe("https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces-ip-access-control-groups.html");
-    expect(text).toContain("Hostile link");
+    const details = body.locator("tr.details").first();
+    expect(await details.innerText()).toContain('"cidr": "0.0.0.0/0"');
+    expect(await details.innerText()).toMatch(/Baseline\s+New/);
     await page.keyboard.press("Enter");
     expect(await details.isVisible()).toBe(false);
-    await page.click("#f-reset");
+    await summary.focus();
+    await page.keyboard.press("Enter");
   });
 
-  it("hides the controls in print", async () => {
+  it("lists a policy's undecided, waived and attested results with what decided them", async () => {
+    await open("WS-ENC-001");
+    expect(await attributes("details.policy:has(.pid:text-is('WS-ENC-001')) tr.resource", "data-status")).toEqual(["fail", "fail", "error", "waived"]);
+    expect(await resourceRows("WS-ENC-001").nth(2).innerText()).toContain("Error (undecided)");
+    await resourceRows("WS-ENC-001").nth(3).locator("button.toggle").click();
+    expect(await page.locator("details.policy:has(.pid:text-is('WS-ENC-001')) tr.details:not([hidden])").innerText()).toContain(
+      "W-001: legacy image, ticket SEC-42 (owner secops@example.com, expires 2026-06-30)",
+    );
+  });
+
+  it("filters policies and their resources by severity, status, baseline and free text", async () => {
+    await page.selectOption("#f-severity", "high");
+    expect(await shownPolicies()).toEqual(["WS-ENC-001"]);
+    await page.click("#f-reset");
+    await page.selectOption("#f-status", "error");
+    expect(await shownPolicies()).toEqual(["WS-ENC-001"]);
+    await open("WS-ENC-001");
+    expect(await resourceRows("WS-ENC-001").count()).toBe(1);
+    await page.selectOption("#f-status", "manual");
+    expect(await shownPolicies()).toEqual(["WS-FED-004"]);
+    await page.click("#f-reset");
+    expect(await resourceRows("WS-ENC-001").count()).toBe(4);
+    await page.selectOption("#f-baseline", "new");
+    expect(await shownPolicies()).toEqual(["WS-NET-003", "WS-ENC-001"]);
+    expect(await resourceRows("WS-ENC-001").count()).toBe(1);
+    await page.click("#f-reset");
+    // Free text matches policy titles and the embedded resources (ids, messages, evidence).
+    await page.fill("#f-search", "DNS server");
+    expect(await shownPolicies()).toEqual(["WS-DIR-003"]);
+    await page.fill("#f-search", "ws-bbbb0002");
+    expect(await shownPolicies()).toEqual(["WS-ENC-001"]);
+    expect(await resourceRows("WS-ENC-001").count()).toBe(1);
+    await page.fill("#f-search", "10.0.0.2");
+    expect(await shownPolicies()).toEqual(["WS-DIR-003"]);
+    await page.fill("#f-search", "");
+    expect(await page.locator("#shown-count").innerText()).toBe("Showing 5 of 5 policies.");
+  });
+
+  it("keeps governance: new, fixed, waivers and attestations needing attention first, and jumps to the new findings", async () => {
+    expect(await page.locator("#baseline-caption").innerText()).toContain("baseline/wsaudit.json");
+    expect(await page.locator("#new-table tbody tr").count()).toBe(2);
+    const fixed = await page.locator("#fixed-table tbody").innerText();
+    expect(fixed).toContain("wsipg-0002");
+    expect(fixed).toContain(`Directory ${XSS_SCRIPT} has 1 DNS server.`);
+    expect(await attributes("#waivers-table tbody tr", "data-state")).toEqual(["expired", "unused", "applied"]);
+    expect(await page.locator('#waivers-table tbody tr[data-state="unused"]').innerText()).toContain(GOVERNANCE.waivers[2]!.owner);
+    expect(await attributes("#attestations-table tbody tr", "data-state")).toEqual(["expired", "applied"]);
+    expect(await page.locator("#manual-note").innerText()).toContain("Manual: 1 result need an attestation");
+    await page.click("#show-new");
+    expect(await page.inputValue("#f-baseline")).toBe("new");
+    expect(await shownPolicies()).toEqual(["WS-NET-003", "WS-ENC-001"]);
+  });
+
+  it("renders every compliance view, unassessed controls as such, never as a pass", async () => {
+    expect(await attributes("#compliance .compliance-view", "data-framework")).toEqual(["nist-800-53-r5", "cis-aws-euc"]);
+    const ac2 = page.locator('#compliance-0-table tbody tr:has(td:text-is("AC-2"))');
+    expect(await ac2.innerText()).toContain("Not assessed");
+    expect(await ac2.innerText()).toContain("not a pass");
+    expect(await page.locator("#compliance .compliance-view").nth(1).innerText()).toContain("CIS AWS End User Compute Benchmark");
+  });
+
+  it("has no serious or critical axe-core violation at desktop width, with a policy and a resource open", async () => {
+    const violations = await seriousAxeViolations(browser, pathToFileURL(HTML_FILE).href, { width: 1400, height: 900 }, async (p) => {
+      await p.locator("details.policy summary").nth(1).click();
+      await p.locator("details.policy tr.resource button.toggle").first().click();
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it("fits a 390 px phone: no sideways scrolling, no serious or critical axe-core violation", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open("WS-ENC-001");
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    const violations = await seriousAxeViolations(browser, pathToFileURL(HTML_FILE).href, { width: 390, height: 844 }, async (p) => {
+      await p.locator("details.policy summary").nth(1).click();
+      await p.locator("details.policy tr.resource button.toggle").first().click();
+    });
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}report-390.png`, fullPage: true });
+  });
+
+  it("opens every policy and hides the controls in print", async () => {
     await page.emulateMedia({ media: "print" });
+    await page.evaluate('window.dispatchEvent(new Event("beforeprint"))');
     expect(await page.locator("form.filters").isVisible()).toBe(false);
-    expect(await page.locator("#findings-table").isVisible()).toBe(true);
+    await page.locator("details.policy:has(.pid:text-is('WS-OPS-004')) .resources table").waitFor();
+    expect(await page.locator("details.policy:not([open])").count()).toBe(0);
     await page.emulateMedia({ media: "screen" });
   });
 
-  it("writes a screenshot artifact", async () => {
+  it("writes a screenshot artifact and logged nothing", async () => {
     await page.screenshot({ path: `${ARTIFACTS}report.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
+});
 
-  it("offers the baseline filter and the governance section only when there is something to show", () => {
-    expect(renderToString(htmlReporter, SCAN_REPORT, {})).toContain('<select id="f-baseline">');
-    const plain = renderToString(htmlReporter, { ...SCAN_REPORT, governance: { waivers: [], attestations: [] } }, {});
-    expect(plain).not.toContain('id="f-baseline"');
+describe("html report file", () => {
+  it("embeds at most the cap per policy and points to the JSON report for the rest", () => {
+    const many: Result[] = Array.from({ length: RESOURCES_PER_POLICY + 50 }, (_, i) => {
+      const resourceId = `ws-${String(i).padStart(5, "0")}`;
+      return { policyId: "WS-ENC-001", status: "fail", severity: "high", resourceType: "workspaces.workspace", resourceId, accountId: "111111111111", region: "us-east-1", directoryId: null, message: `unencrypted ${resourceId}`, evidence: { "resource.rootVolumeEncrypted": false }, fingerprint: fingerprint("WS-ENC-001", "111111111111", "us-east-1", resourceId) };
+    });
+    const html = renderToString(htmlReporter, { ...REPORT, results: many }, {});
+    expect(html).toContain(`ws-${String(RESOURCES_PER_POLICY - 1).padStart(5, "0")}`);
+    expect(html).not.toContain(`ws-${String(RESOURCES_PER_POLICY).padStart(5, "0")}`);
+    expect(html).toContain(`Showing the first ${RESOURCES_PER_POLICY} of 150 listed results; the JSON report`);
   });
 
-  it("embeds a script that cannot close its own element", () => {
-    expect(CLIENT_SCRIPT).not.toMatch(/<\/script/i);
-    expect(renderToString(htmlReporter, SCAN_REPORT, {})).not.toContain(XSS_SCRIPT);
+  it("bounds a policy's embedded bytes whatever its evidence holds", () => {
+    const huge: Result[] = Array.from({ length: 60 }, (_, i) => ({
+      policyId: "WS-ENC-001", status: "fail", severity: "high", resourceType: "workspaces.workspace", resourceId: `ws-${i}`, accountId: "111111111111", region: "us-east-1", directoryId: null,
+      message: "m".repeat(5_000), evidence: { "resource.securityGroups": "x".repeat(50_000) }, fingerprint: `f${i}`,
+    }));
+    const html = renderToString(htmlReporter, { ...REPORT, results: huge, tallies: tallyResults(huge) }, {});
+    const data = /<script type="application\/json" id="data-p0">([^<]*)<\/script>/.exec(html)![1]!;
+    expect(data.length).toBeLessThan(BYTES_PER_POLICY + 4_000);
+    expect((JSON.parse(data) as { total: number }).total).toBe(60);
+  });
+
+  it("writes the page in pieces, one per policy at least", () => {
+    const chunks: string[] = [];
+    htmlReporter(REPORT, {}, { write: (c) => void chunks.push(c) });
+    expect(chunks.length).toBeGreaterThanOrEqual(REPORT.policies.length + 2);
+    expect(chunks.join("")).toBe(renderToString(htmlReporter, REPORT, {}));
+  });
+
+  it("embeds its compiled script, allowed by hash, which cannot close its own element", () => {
+    const { text, hash } = clientScript();
+    const html = renderToString(htmlReporter, REPORT, {});
+    expect(text).not.toMatch(/<\/script/i);
+    expect(html).toContain(`script-src 'sha256-${hash}'`);
+    expect(html).toContain(`<script type="module">${text}</script>`);
+    expect(html).not.toContain(XSS_SCRIPT);
+  });
+
+  it("offers the baseline filter only with a baseline", () => {
+    expect(renderToString(htmlReporter, REPORT, {})).toContain('<select id="f-baseline">');
+    expect(renderToString(htmlReporter, { ...REPORT, governance: { waivers: [], attestations: [] } }, {})).not.toContain('id="f-baseline"');
   });
 });
