@@ -127,7 +127,8 @@ export function evaluatePolicy(policy: CompiledPolicy, inventory: ResolvedInvent
   const keys = new MemoKeys();
 
   for (const resource of inventory.entities[policy.resourceType]) {
-    const context = { resource, params, now: options.now };
+    const context: Record<string, unknown> = { resource, params, now: options.now };
+    if (policy.variables) context["variables"] = policy.variables.bind(context);
     const directoryId = directoryOf(policy, resource);
     const key = keys.key(context, keyPaths);
     let decision = memo.get(key);
