@@ -4,19 +4,6 @@ import { loadPolicies, resolvePackLocations } from "../../src/policy/load-polici
 
 const LIMIT = 40;
 
-/**
- * Policies still to be rewritten, each with why; the list may only shrink (a listed policy that no longer repeats its
- * assert fails the test, so it is taken off).
- */
-const PENDING = new Set([
-  "WS-NET-007", // route-table overlap: assert walks subnets' tables, the message the VPC's tables
-  "WS-NET-008",
-  "WS-NET-011",
-  "WS-NET-014",
-  "WS-SG-008",
-  "WS-SG-013",
-]);
-
 const normalize = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 /** The longest common substring of two strings (dynamic programming, one row). */
@@ -50,11 +37,9 @@ describe("shipped messageExpressions", () => {
   for (const policy of policies) {
     const { assert, messageExpression } = policy.doc;
     if (assert === undefined || messageExpression === undefined) continue;
-    const pending = PENDING.has(policy.doc.id);
-    it(`${policy.doc.id} ${pending ? "is still pending" : "shares no 40-character run with its assert"}`, () => {
+    it(`${policy.doc.id} shares no ${LIMIT}-character run with its assert`, () => {
       const run = longestCommonRun(normalize(assert), normalize(messageExpression));
-      if (pending) expect(run.length, `${policy.doc.id} no longer repeats its assert: take it off PENDING`).toBeGreaterThanOrEqual(LIMIT);
-      else expect(run.length < LIMIT ? "" : run, `move the shared logic into variables (${policy.file})`).toBe("");
+      expect(run.length < LIMIT ? "" : run, `move the shared logic into variables (${policy.file})`).toBe("");
     });
   }
 });
