@@ -1,7 +1,7 @@
 /** Resolves every relation of the inventory once, with hash indexes, so policies read `workspace.directory.ipGroups` and never join by hand. */
 
 import type { CollectionError, CollectionName, Inventory, KmsKey, NetworkInterface, RouteTable, Workspace } from "./model.js";
-import { RESOURCE_TYPES, type ResourceType } from "./resource-types.js";
+import { RESOURCE_TYPE_IDS, RESOURCE_TYPES, type ResourceType } from "./resource-types.js";
 
 /** An entity as a policy sees it: its inventory fields plus resolved relation fields. */
 export type EntityView = Record<string, unknown> & { id: string; accountId: string; region: string };
@@ -108,26 +108,14 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
   const lacks = (collection: CollectionName, e: { accountId: string; region: string }): boolean =>
     inventory[collection] === undefined || (missing.collectionsWithErrors.has(collection) && missing.forCollection(collection, e.accountId, e.region).length > 0);
 
-  const directories = inventory.directories.map(view);
-  const workspaces = inventory.workspaces.map(view);
-  const ipGroups = inventory.ipGroups.map(view);
-  const securityGroups = inventory.securityGroups.map(view);
-  const networkInterfaces = inventory.networkInterfaces.map(view);
-  const subnets = inventory.subnets.map(view);
-  const vpcs = inventory.vpcs.map(view);
-  const routeTables = inventory.routeTables.map(view);
-  const kmsKeys = inventory.kmsKeys.map(view);
-  const accountRegions = (inventory.accountRegions ?? []).map(view);
-  const natGateways = (inventory.natGateways ?? []).map(view);
-  const dhcpOptions = (inventory.dhcpOptions ?? []).map(view);
-  const networkAcls = (inventory.networkAcls ?? []).map(view);
-  const vpcEndpoints = (inventory.vpcEndpoints ?? []).map(view);
-  const bundles = (inventory.bundles ?? []).map(view);
-  const images = (inventory.images ?? []).map(view);
-  const trails = (inventory.trails ?? []).map(view);
-  const alarms = (inventory.alarms ?? []).map(view);
-  const eventRules = (inventory.eventRules ?? []).map(view);
-  const iamRoles = (inventory.iamRoles ?? []).map(view);
+  // One list of views per resource type, from the registry; a collection absent from the document is an empty list here.
+  const entities = Object.fromEntries(
+    RESOURCE_TYPE_IDS.map((type) => [type, ((inventory[RESOURCE_TYPES[type].collection] as object[] | undefined) ?? []).map(view)]),
+  ) as Record<ResourceType, EntityView[]>;
+  const { directory: directories, workspace: workspaces, ipGroup: ipGroups, securityGroup: securityGroups, networkInterface: networkInterfaces } = entities;
+  const { subnet: subnets, vpc: vpcs, routeTable: routeTables, kmsKey: kmsKeys, accountRegion: accountRegions, natGateway: natGateways } = entities;
+  const { dhcpOptions, networkAcl: networkAcls, vpcEndpoint: vpcEndpoints, bundle: bundles, image: images, trail: trails, alarm: alarms } = entities;
+  const { eventRule: eventRules, iamRole: iamRoles } = entities;
 
   const dirById = indexViews(directories);
   const ipgById = indexViews(ipGroups);
@@ -309,28 +297,7 @@ export function resolveInventory(inventory: Inventory): ResolvedInventory {
     source: inventory,
     missing,
     unresolved,
-    entities: {
-      accountRegion: accountRegions,
-      alarm: alarms,
-      bundle: bundles,
-      dhcpOptions,
-      eventRule: eventRules,
-      iamRole: iamRoles,
-      image: images,
-      natGateway: natGateways,
-      networkAcl: networkAcls,
-      trail: trails,
-      vpcEndpoint: vpcEndpoints,
-      directory: directories,
-      ipGroup: ipGroups,
-      kmsKey: kmsKeys,
-      networkInterface: networkInterfaces,
-      routeTable: routeTables,
-      securityGroup: securityGroups,
-      subnet: subnets,
-      vpc: vpcs,
-      workspace: workspaces,
-    },
+    entities,
   };
 }
 

@@ -23,9 +23,10 @@ function chain(node: AstNode): string | null {
   return null;
 }
 
-function collectPaths(node: unknown, out: Set<string>): void {
+/** Collects resource paths into `out` and the names of the policy variables read (`variables.NAME`) into `names`. */
+function collectPaths(node: unknown, out: Set<string>, names: Set<string>): void {
   if (Array.isArray(node)) {
-    for (const child of node) collectPaths(child, out);
+    for (const child of node) collectPaths(child, out, names);
     return;
   }
   if (!isNode(node)) return;
@@ -34,11 +35,15 @@ function collectPaths(node: unknown, out: Set<string>): void {
     out.add(path);
     return;
   }
-  collectPaths(node.args, out);
+  if (path !== null && path.startsWith("variables.")) {
+    names.add(path.split(".")[1] ?? "");
+    return;
+  }
+  collectPaths(node.args, out, names);
 }
 
 /** Keeps only the longest paths: "resource.a" is dropped when "resource.a.b" is read. */
-function longestPaths(paths: Set<string>): string[] {
+export function longestPaths(paths: Iterable<string>): string[] {
   const all = [...paths].sort();
   return all.filter((p) => !all.some((q) => q !== p && q.startsWith(`${p}.`)));
 }
@@ -73,10 +78,11 @@ function toExpressionError(kind: "syntax" | "type", error: Error): ExpressionErr
 }
 
 /**
- * @param expected the result type the expression must have ("bool" for match/assert, "string" for messages); dyn is accepted.
+ * @param expected the result type the expression must have ("bool" for match/assert, "string" for messages); dyn is
+ *   accepted; "any" for a policy variable, whose checked type is returned in `type`.
+ * @param env the shared environment, or a clone of it declaring the policy's `variables` (compile-variables.ts)
  */
-export function compileExpression(rawSource: string, expected: "bool" | "string"): CompiledExpression {
-  const env = celEnvironment();
+export function compileExpression(rawSource: string, expected: "bool" | "string" | "any", env = celEnvironment()): CompiledExpression {
   // Block scalars end with a newline; without it, an "unexpected end" error points at the last real line.
   const source = rawSource.trimEnd();
   let parsed: ReturnType<typeof env.parse>;
@@ -87,10 +93,18 @@ export function compileExpression(rawSource: string, expected: "bool" | "string"
   }
   const checked = parsed.check();
   if (!checked.valid) throw toExpressionError("type", checked.error as Error);
-  if (checked.type !== expected && checked.type !== "dyn") {
+  if (expected !== "any" && checked.type !== expected && checked.type !== "dyn") {
     throw new ExpressionError("type", `expression returns ${String(checked.type)}, expected ${expected}`, 1, 1);
   }
   const paths = new Set<string>();
-  collectPaths((parsed as unknown as { ast: unknown }).ast, paths);
-  return { source, evaluate: (context) => parsed(context) as unknown, paths: longestPaths(paths), readPaths: [...paths].sort() };
+  const variables = new Set<string>();
+  collectPaths((parsed as unknown as { ast: unknown }).ast, paths, variables);
+  return {
+    source,
+    evaluate: (context) => parsed(context) as unknown,
+    paths: longestPaths(paths),
+    readPaths: [...paths].sort(),
+    variables: [...variables].sort(),
+    type: String(checked.type),
+  };
 }

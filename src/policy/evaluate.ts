@@ -157,7 +157,8 @@ export function evaluatePolicyInto(policy: CompiledPolicy, inventory: ResolvedIn
   const keys = new MemoKeys();
 
   for (const resource of inventory.entities[policy.resourceType]) {
-    const context = { resource, params, now: options.now };
+    const context: Record<string, unknown> = { resource, params, now: options.now };
+    if (policy.variables) context["variables"] = policy.variables.bind(context);
     const key = keys.key(context, keyPaths);
     let decision = memo.get(key);
     if (decision === undefined) {

@@ -9,6 +9,7 @@ import { isResourceType, RESOURCE_TYPE_IDS } from "../inventory/resource-types.j
 import { packagePath } from "../package-root.js";
 import { createSchemaValidator, validateYamlData } from "../shared/schema-validator.js";
 import { compileExpression, ExpressionError } from "./compile-expression.js";
+import { compileVariables, VariableError, withVariablePaths, type PolicyVariables } from "./compile-variables.js";
 import { inBaseline, loadFramework, type FedrampBaseline } from "./framework.js";
 import type { CompiledExpression, CompiledPolicy, PolicyDocument } from "./policy.js";
 import { parseYaml } from "../shared/read-yaml.js";
@@ -111,18 +112,36 @@ const displayPath = (file: string, baseDir: string): string => {
   return (rel.startsWith("..") ? file : rel).split(sep).join("/");
 };
 
-function compileField(doc: PolicyDocument, field: "match" | "assert" | "messageExpression", file: string, text: string): CompiledExpression | undefined {
+/** Turns a CEL error at (line, column) of the expression at `path` into a file:line:column input error. */
+function locatedError(error: ExpressionError, path: readonly (string | number)[], label: string, file: string, text: string): InputError {
+  const keyLine = locateYamlPath(text, path);
+  // Block scalars (`assert: |`) start on the next line.
+  const block = /:\s*[|>][-+]?\s*$/.test(text.split("\n")[keyLine - 1] ?? "") ? 1 : 0;
+  const line = keyLine + block + error.line - 1;
+  return new InputError(file, `line ${line} column ${error.column}`, `CEL ${error.kind} error in ${label}: ${error.message}`);
+}
+
+function compileField(doc: PolicyDocument, field: "match" | "assert" | "messageExpression", file: string, text: string, variables: PolicyVariables | undefined): CompiledExpression | undefined {
   const source = doc[field];
   if (source === undefined) return undefined;
   try {
-    return compileExpression(source, field === "messageExpression" ? "string" : "bool");
+    const compiled = compileExpression(source, field === "messageExpression" ? "string" : "bool", variables?.env);
+    return variables ? withVariablePaths(compiled, new Map(variables.names.map((name, i) => [name, variables.expressions[i] as CompiledExpression]))) : compiled;
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    const keyLine = locateYamlPath(text, [field]);
-    // Block scalars (`assert: |`) start on the next line.
-    const block = /:\s*[|>][-+]?\s*$/.test(text.split("\n")[keyLine - 1] ?? "") ? 1 : 0;
-    const line = keyLine + block + error.line - 1;
-    throw new InputError(file, `line ${line} column ${error.column}`, `CEL ${error.kind} error in ${field}: ${error.message}`);
+    throw locatedError(error, [field], field, file, text);
+  }
+}
+
+function compileDocVariables(doc: PolicyDocument, file: string, text: string): PolicyVariables | undefined {
+  if (doc.variables === undefined) return undefined;
+  try {
+    return compileVariables(doc.variables);
+  } catch (error) {
+    if (!(error instanceof VariableError)) throw error;
+    const name = doc.variables[error.index]?.name ?? "";
+    if (error.field === "name") throw new InputError(file, `line ${locateYamlPath(text, ["variables", error.index, "name"])}`, `variables[${error.index}]: ${error.message}`);
+    throw locatedError(error.expressionError, ["variables", error.index, "expression"], `variable ${name}`, file, text);
   }
 }
 
@@ -156,9 +175,11 @@ export function loadPolicyFile(file: string, baseDir: string): CompiledPolicy {
       source: { file: display, line: locateYamlPath(text, ["id"]) },
     },
   };
-  const match = compileField(doc, "match", file, text);
-  const assert = compileField(doc, "assert", file, text);
-  const messageExpression = compileField(doc, "messageExpression", file, text);
+  const variables = compileDocVariables(doc, file, text);
+  if (variables) compiled.variables = variables;
+  const match = compileField(doc, "match", file, text, variables);
+  const assert = compileField(doc, "assert", file, text, variables);
+  const messageExpression = compileField(doc, "messageExpression", file, text, variables);
   if (match) compiled.match = match;
   if (assert) compiled.assert = assert;
   if (messageExpression) compiled.messageExpression = messageExpression;

@@ -2,6 +2,7 @@
 
 import type { PolicyMeta, Severity } from "../findings/types.js";
 import type { ResourceType } from "../inventory/resource-types.js";
+import type { PolicyVariables } from "./compile-variables.js";
 
 export interface ParamSpec {
   default: unknown;
@@ -18,6 +19,8 @@ export interface PolicyDocument {
   severityReason?: string;
   resource: string;
   manual?: boolean;
+  /** Named CEL expressions, evaluated lazily at most once per resource, read as `variables.NAME`. */
+  variables?: { name: string; expression: string }[];
   match?: string;
   assert?: string;
   message: string;
@@ -37,6 +40,10 @@ export interface CompiledExpression {
   paths: string[];
   /** Every member chain rooted at `resource` the expression reads, prefixes included: what its value can depend on. */
   readPaths: string[];
+  /** The policy variables the expression reads directly (`variables.NAME`). */
+  variables: string[];
+  /** The checked CEL result type, e.g. "bool", "list<dyn>", "dyn". */
+  type: string;
 }
 
 export interface CompiledPolicy {
@@ -45,6 +52,8 @@ export interface CompiledPolicy {
   resourceType: ResourceType;
   /** Absolute path of the policy file. */
   file: string;
+  /** Present when the policy declares `variables`: binds them, lazily, to one resource's evaluation context. */
+  variables?: PolicyVariables;
   match?: CompiledExpression;
   assert?: CompiledExpression;
   messageExpression?: CompiledExpression;
