@@ -17,13 +17,23 @@ export function checkInventoryConsistency(inventory: Inventory): ConsistencyProb
     const list = data[collection];
     if (!Array.isArray(list)) continue;
     // Two records for one resource: policies would judge it twice, and a merge could not say which one holds.
-    const seen = new Map<string, number>();
+    // Keyed by id alone (the strings the inventory already holds); account and region are compared on a clash only.
+    const seen = new Map<string, number | number[]>();
     for (let i = 0; i < list.length; i++) {
       const entity = list[i] as { accountId: string; region: string; id: string };
-      const key = `${entity.accountId}\u0000${entity.region}\u0000${entity.id}`;
-      const first = seen.get(key);
+      const before = seen.get(entity.id);
+      if (before === undefined) {
+        seen.set(entity.id, i);
+        continue;
+      }
+      const earlier = typeof before === "number" ? [before] : before;
+      const first = earlier.find((j) => {
+        const other = list[j] as { accountId: string; region: string };
+        return other.accountId === entity.accountId && other.region === entity.region;
+      });
       if (first !== undefined) return { pointer: `/${collection}/${i}`, detail: `duplicate entity: the same accountId, region and id as /${collection}/${first}` };
-      seen.set(key, i);
+      if (typeof before === "number") seen.set(entity.id, [before, i]);
+      else before.push(i);
     }
   }
   // An absent collection is reported as not collected for every account and region in scope; with no scope, it would vanish.
