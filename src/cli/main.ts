@@ -10,6 +10,7 @@ import { registerEvaluate } from "./commands/evaluate.js";
 import { registerPolicies } from "./commands/policies.js";
 import { registerScan } from "./commands/scan.js";
 import { EXIT } from "./exit-codes.js";
+import { printable } from "./printable.js";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -50,15 +51,15 @@ export async function main(argv: string[]): Promise<number> {
       return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help" ? EXIT.ok : EXIT.input;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`wsaudit: error: ${error.message}\n`);
+      process.stderr.write(`wsaudit: error: ${printable(error.message)}\n`);
       return EXIT.input;
     }
     if (error instanceof CollectionAbortedError) {
-      process.stderr.write(`wsaudit: error: ${error.message}\n`);
+      process.stderr.write(`wsaudit: error: ${printable(error.message)}\n`);
       return EXIT.operational;
     }
     const e = error as NodeJS.ErrnoException;
-    process.stderr.write(`wsaudit: error: ${e.code !== undefined ? `${e.code}: ` : ""}${e.message.split("\n")[0] ?? "unexpected failure"}\n`);
+    process.stderr.write(`wsaudit: error: ${printable(`${e.code !== undefined ? `${e.code}: ` : ""}${e.message.split("\n")[0] ?? "unexpected failure"}`)}\n`);
     return EXIT.operational;
   }
 }

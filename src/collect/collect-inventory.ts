@@ -4,10 +4,13 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { INVENTORY_SCHEMA_VERSION, type CollectionError, type CollectionName, type Inventory } from "../inventory/model.js";
 import { createClients, type AwsClients, type ClientSettings, type CredentialProvider } from "./aws/clients.js";
+import { Deadline } from "./aws/deadline.js";
 import { errorInfo, operationOf } from "./aws/error-info.js";
+import { PaginationGuard } from "./aws/guard-pagination.js";
 import { mapWithConcurrency } from "./aws/map-with-concurrency.js";
 import { TokenBucket } from "./aws/token-bucket.js";
 import { resolveCollectOptions, roleArnForAccount, type CollectOptions, type CollectProgressEvent, type CollectTotals, type ResolvedCollectOptions } from "./collect-options.js";
+import { checkCollectedInventory } from "./check-collected-inventory.js";
 import type { CollectContext, Collector, Contribution, StageView, Where } from "./collector.js";
 import { CollectionAbortedError } from "./collection-aborted-error.js";
 import { resolveWorkspacesVpcIds, WORKSPACES_VPC_COLLECTIONS } from "./ec2/workspaces-vpc-ids.js";
@@ -104,6 +107,7 @@ async function identify(run: Run, target: Target): Promise<Identity | undefined>
     region,
     credentials: target.credentials,
     maxAttempts: run.options.maxAttempts,
+    requestHandler: { connectionTimeout: run.options.connectTimeoutMs, requestTimeout: run.options.requestTimeoutMs, throwOnRequestTimeout: true },
     ...(run.options.endpointUrl !== undefined ? { endpoint: run.options.endpointUrl } : {}),
   });
   try {
@@ -136,12 +140,16 @@ function applyContribution(into: Entities, collector: Collector, contribution: C
   }
 }
 
-function clientSettings(run: Run, identity: Identity, where: Where): ClientSettings {
+function clientSettings(run: Run, identity: Identity, where: Where, deadline: Deadline): ClientSettings {
   return {
     credentials: identity.credentials,
     endpointUrl: run.options.endpointUrl,
     fips: run.options.fips,
     maxAttempts: run.options.maxAttempts,
+    connectTimeoutMs: run.options.connectTimeoutMs,
+    requestTimeoutMs: run.options.requestTimeoutMs,
+    deadline,
+    pagination: new PaginationGuard(run.options.maxPages),
     onCall: (service, operation) => {
       run.totals.calls++;
       run.emit({ type: "call", ...where, service, operation, totals: run.totals });
@@ -167,6 +175,7 @@ function recorderFor(run: Run, where: Where, collector: Collector): RecordError 
       message,
       collections: options?.collections ?? [collector.collection],
       ...(options?.resourceIds !== undefined ? { resourceIds: options.resourceIds } : {}),
+      ...(options?.fields !== undefined ? { fields: options.fields } : {}),
     });
   };
 }
@@ -177,7 +186,9 @@ async function runCollector(run: Run, where: Where, collector: Collector, base: 
   try {
     return await collector.run({ ...base, recordError: record });
   } catch (error) {
-    record(collector.service, collector.operation, error, { collections: [collector.collection, ...(collector.feeds ?? [])] });
+    // An enrichment that fails leaves its entities listed: only the fields it fills are missing (and what it feeds).
+    const fields = collector.fills?.map((f) => `${collector.collection}.${f}`);
+    record(collector.service, collector.operation, error, { collections: [collector.collection, ...(collector.feeds ?? [])], ...(fields !== undefined ? { fields } : {}) });
     return undefined;
   }
 }
@@ -193,7 +204,8 @@ async function collectUnit(run: Run, identity: Identity, region: string): Promis
     run.emit({ type: "unit-done", ...where, totals: run.totals });
     return;
   }
-  const settings = clientSettings(run, identity, where);
+  const deadline = new Deadline(run.options.deadlineSeconds);
+  const settings = clientSettings(run, identity, where, deadline);
   // One bucket per account and region, shared by every WorkSpaces call made there. It keeps one token of headroom below
   // the API's burst: requests reach AWS with uneven network delays, and an exact copy of AWS's bucket gets throttled.
   const { ratePerSecond, burst } = run.options.rateLimit;
@@ -221,6 +233,7 @@ async function collectUnit(run: Run, identity: Identity, region: string): Promis
     view.bundles = local.bundles as unknown as StageView["bundles"];
     await runStage(run, where, stage(3), base, local);
   } finally {
+    deadline.dispose();
     clients.destroy();
   }
   for (const c of ALL_COLLECTIONS) run.entities[c].push(...local[c]);
@@ -246,12 +259,14 @@ async function collectAccount(run: Run, identity: Identity): Promise<void> {
   if (collectors.length === 0) return;
   const region = run.options.regions[0] ?? "us-east-1";
   const { ratePerSecond, burst } = run.options.rateLimit;
-  const clients: AwsClients = createClients(region, clientSettings(run, identity, where), new TokenBucket({ ratePerSecond, burst: Math.max(1, burst - 1) }));
+  const deadline = new Deadline(run.options.deadlineSeconds);
+  const clients: AwsClients = createClients(region, clientSettings(run, identity, where, deadline), new TokenBucket({ ratePerSecond, burst: Math.max(1, burst - 1) }));
   const noScope = (): Promise<string[] | undefined> => Promise.reject(new Error("a global collector has no VPC scope"));
   const local = emptyEntities();
   try {
     await runStage(run, where, collectors, { ...where, clients, view: { directories: [], workspaces: [], ipGroups: [], vpcs: [], bundles: [] }, workspacesVpcIds: noScope }, local);
   } finally {
+    deadline.dispose();
     clients.destroy();
   }
   for (const c of ALL_COLLECTIONS) run.entities[c].push(...local[c]);
@@ -304,5 +319,5 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   const tasks = [...identities.map((identity) => () => collectAccount(run, identity)), ...units.map((u) => () => collectUnit(run, u.identity, u.region))];
   await mapWithConcurrency(tasks, resolved.concurrency, (task) => task());
   run.emit({ type: "done", totals: run.totals });
-  return assemble(run, identities, collectedAt, options.toolVersion ?? "0.0.0");
+  return checkCollectedInventory(assemble(run, identities, collectedAt, options.toolVersion ?? "0.0.0"));
 }

@@ -3,6 +3,7 @@
 import { InputError } from "../input-error.js";
 import type { CollectionError } from "../inventory/model.js";
 import { FIPS_WORKSPACES_REGIONS, type CredentialProvider } from "./aws/clients.js";
+import { DEFAULT_MAX_PAGES } from "./aws/guard-pagination.js";
 import { DEFAULT_WORKSPACES_RATE_LIMIT, type RateLimit } from "./aws/token-bucket.js";
 import { REGION_PATTERN, WORKSPACES_REGIONS } from "./regions.js";
 
@@ -25,6 +26,13 @@ export interface CollectOptions {
   concurrency?: number;
   /** SDK attempts per call, throttling retries included (default 10). */
   maxAttempts?: number;
+  /** Seconds one attempt may wait for a connection (default 10) and may take in all, answer included (default 60); a timed-out attempt is retried. */
+  connectTimeoutSeconds?: number;
+  requestTimeoutSeconds?: number;
+  /** Seconds all calls of one account and region may take (default 3600); calls after it fail and are recorded in `errors[]`. */
+  deadlineSeconds?: number;
+  /** Pages one listing may take before it is treated as a loop (default 20,000). */
+  maxPages?: number;
   /**
    * Also collect the tags of every directory, WorkSpace and IP group (WS DescribeTags). Off by default: one WorkSpaces
    * call per resource, about N/2 seconds per account and region at 2 calls/s. Without it, `tags` stays absent (not collected).
@@ -64,6 +72,10 @@ export interface ResolvedCollectOptions {
   rateLimit: RateLimit;
   concurrency: number;
   maxAttempts: number;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  deadlineSeconds: number;
+  maxPages: number;
   collectTags: boolean;
 }
 
@@ -112,6 +124,15 @@ export function resolveCollectOptions(options: CollectOptions): ResolvedCollectO
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError("--concurrency", "", "must be a whole number, at least 1");
   const maxAttempts = options.maxAttempts ?? 10;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new InputError("--max-attempts", "", "must be a whole number, at least 1");
+  const seconds = (flag: string, value: number): number => {
+    if (!Number.isFinite(value) || value <= 0) throw new InputError(flag, "", "must be a positive number of seconds");
+    return value;
+  };
+  const connectTimeoutMs = seconds("--connect-timeout", options.connectTimeoutSeconds ?? 10) * 1000;
+  const requestTimeoutMs = seconds("--request-timeout", options.requestTimeoutSeconds ?? 60) * 1000;
+  const deadlineSeconds = seconds("--deadline", options.deadlineSeconds ?? 3600);
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new InputError("maxPages", "", "must be a whole number, at least 1");
   return {
     regions,
     profile: options.profile,
@@ -122,6 +143,10 @@ export function resolveCollectOptions(options: CollectOptions): ResolvedCollectO
     rateLimit,
     concurrency,
     maxAttempts,
+    connectTimeoutMs,
+    requestTimeoutMs,
+    deadlineSeconds,
+    maxPages,
     collectTags: options.collectTags === true,
   };
 }

@@ -35,7 +35,7 @@ export interface CollectContext extends Where {
    */
   workspacesVpcIds(): Promise<string[] | undefined>;
   /** Records a failure that leaves only part of a collection missing (e.g. one KMS key) and lets the fetch go on. */
-  recordError(service: ServiceName, operation: string, error: unknown, options?: { resourceIds?: string[]; collections?: CollectionName[] }): void;
+  recordError(service: ServiceName, operation: string, error: unknown, options?: { resourceIds?: string[]; collections?: CollectionName[]; fields?: string[] }): void;
 }
 
 export type Stage = 1 | 2 | 3;
@@ -76,6 +76,8 @@ export interface ListCollector<C extends CollectionName, Raw> extends CollectorB
 /** Adds fields to entities another collector made, matched by id; `unmatched` is applied to the rest once it succeeded. */
 export interface EnrichCollector<C extends CollectionName, Raw> extends CollectorBase<C, Raw> {
   kind: "enrich";
+  /** The fields of its collection this collector fills: when it fails, only these are recorded as not collected. */
+  fills: readonly (keyof EntityOf<C> & string)[];
   normalize(raw: Raw, where: Where): Map<string, Partial<EntityOf<C>>>;
   unmatched?: Partial<EntityOf<C>>;
 }
@@ -85,6 +87,8 @@ export type TypedCollector<C extends CollectionName, Raw> = ListCollector<C, Raw
 /** A collector with its raw type hidden, as the registry holds it: the declared metadata, and fetch+normalize as one step. */
 export interface Collector extends Omit<CollectorBase<CollectionName, unknown>, "fetch"> {
   kind: "list" | "enrich";
+  /** Enrichments only: the fields they fill. */
+  fills?: readonly string[];
   /** fetch then normalize; `undefined` when the fetch was skipped because its scope failed (already recorded). */
   run(ctx: CollectContext): Promise<Contribution | undefined>;
 }

@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { InputError } from "../input-error.js";
+import { checkInventoryConsistency } from "./check-inventory-consistency.js";
+import { checkDataLimits, DEFAULT_DATA_LIMITS } from "../shared/check-data-limits.js";
 import { createSchemaValidator, describeSchemaError } from "../shared/schema-validator.js";
 import { jsonErrorOffset } from "./json-error-offset.js";
 import type { Inventory } from "./model.js";
@@ -38,6 +40,9 @@ export function parseInventory(text: string, file: string): Inventory {
     const found = offset >= text.length ? "unexpected end of file" : `unexpected ${JSON.stringify(text.slice(offset, offset + 1))}`;
     throw new InputError(file, place, `malformed JSON: ${offset >= 0 ? found : (error as Error).message.split("\n")[0] ?? "syntax error"}`);
   }
+  // Before the schema: a 100,000-deep document or a 10 MB string would exhaust the validator, not fail it.
+  const limit = checkDataLimits(data, { ...DEFAULT_DATA_LIMITS, maxNodes: Number.POSITIVE_INFINITY }, false);
+  if (limit) throw new InputError(file, limit.pointer, `beyond the inventory input limits: ${limit.detail}`);
   if (typeof data === "object" && data !== null && "schemaVersion" in data) {
     const version = String((data).schemaVersion);
     if (!/^1\.\d+$/.test(version)) {
@@ -51,6 +56,8 @@ export function parseInventory(text: string, file: string): Inventory {
     const hint = first?.keyword === "additionalProperties" && pointer === "/" ? " (not a collection of inventory schema 1.x)" : "";
     throw new InputError(file, pointer, `does not match the inventory schema: ${detail}${hint}`);
   }
+  const inconsistent = checkInventoryConsistency(data);
+  if (inconsistent) throw new InputError(file, inconsistent.pointer, inconsistent.detail);
   return data;
 }
 

@@ -52,6 +52,11 @@ export interface CollectionError {
   collections: CollectionName[];
   /** Set when only some resources are affected (e.g. one KMS key), otherwise the whole collection is. */
   resourceIds?: string[];
+  /**
+   * Set when a call that only adds fields failed (`collection.field`, e.g. "workspaces.connection"): the entities of
+   * that collection are there, these fields are not collected. A listed collection with no entry here is missing whole.
+   */
+  fields?: string[];
 }
 
 export type CollectionName =

@@ -22,11 +22,22 @@ export interface MissingIndex {
   forCollection(collection: CollectionName, accountId: string, region: string): CollectionError[];
   /** Errors that name this resource id (e.g. DescribeKey denied for one key). */
   forResource(collection: CollectionName, resourceId: string): CollectionError[];
+  /** Fields of a collection not collected in an account and region (an enrichment failed), with the errors that say why. */
+  fieldsMissing(collection: CollectionName, accountId: string, region: string): ReadonlyMap<string, CollectionError[]>;
+  /** True when some error is field-level (a fast path: usually none). */
+  hasFieldErrors: boolean;
+}
+
+/** The fields an error names for one collection (`collection.field` entries); empty when the collection is missing whole. */
+export function fieldsOf(error: CollectionError, collection: CollectionName): string[] {
+  const prefix = `${collection}.`;
+  return (error.fields ?? []).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
 }
 
 export function buildMissingIndex(errors: CollectionError[]): MissingIndex {
   const whole = new Map<string, CollectionError[]>();
   const byResource = new Map<string, CollectionError[]>();
+  const byField = new Map<string, Map<string, CollectionError[]>>();
   const push = (map: Map<string, CollectionError[]>, key: string, error: CollectionError): void => {
     const list = map.get(key);
     if (list) list.push(error);
@@ -34,16 +45,25 @@ export function buildMissingIndex(errors: CollectionError[]): MissingIndex {
   };
   for (const error of errors) {
     for (const collection of error.collections) {
+      const fields = fieldsOf(error, collection);
       if (error.resourceIds && error.resourceIds.length > 0) {
         for (const id of error.resourceIds) push(byResource, `${collection}|${id}`, error);
+      } else if (fields.length > 0) {
+        const key = `${collection}|${error.accountId}|${error.region}`;
+        let map = byField.get(key);
+        if (!map) byField.set(key, (map = new Map<string, CollectionError[]>()));
+        for (const f of fields) push(map, f, error);
       } else {
         push(whole, `${collection}|${error.accountId}|${error.region}`, error);
       }
     }
   }
-  const collectionsWithErrors = new Set(errors.filter((e) => (e.resourceIds?.length ?? 0) === 0).flatMap((e) => e.collections));
+  const collectionsWithErrors = new Set(errors.filter((e) => (e.resourceIds?.length ?? 0) === 0).flatMap((e) => e.collections.filter((c) => fieldsOf(e, c).length === 0)));
+  const none: ReadonlyMap<string, CollectionError[]> = new Map();
   return {
     collectionsWithErrors,
+    hasFieldErrors: byField.size > 0,
+    fieldsMissing: (collection, accountId, region) => byField.get(`${collection}|${accountId}|${region}`) ?? none,
     forCollection: (collection, accountId, region) => whole.get(`${collection}|${accountId}|${region}`) ?? [],
     forResource: (collection, resourceId) => byResource.get(`${collection}|${resourceId}`) ?? [],
   };

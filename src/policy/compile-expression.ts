@@ -1,6 +1,7 @@
 /** Compiles one CEL expression in the shared environment, type-checks it, and lists the resource paths it reads. */
 
 import { celEnvironment } from "./cel-environment.js";
+import { instrumentComprehensions, withStepBudget } from "./cel-step-budget.js";
 import type { CompiledExpression } from "./policy.js";
 
 interface AstNode {
@@ -99,9 +100,10 @@ export function compileExpression(rawSource: string, expected: "bool" | "string"
   const paths = new Set<string>();
   const variables = new Set<string>();
   collectPaths((parsed as unknown as { ast: unknown }).ast, paths, variables);
+  instrumentComprehensions((parsed as unknown as { ast: unknown }).ast);
   return {
     source,
-    evaluate: (context) => parsed(context) as unknown,
+    evaluate: (context) => withStepBudget(() => parsed(context) as unknown),
     paths: longestPaths(paths),
     readPaths: [...paths].sort(),
     variables: [...variables].sort(),

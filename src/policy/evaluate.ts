@@ -3,7 +3,7 @@
 import { fingerprint } from "../findings/fingerprint.js";
 import type { Result, Status } from "../findings/types.js";
 import type { CollectionError, CollectionName } from "../inventory/model.js";
-import { relationCollections, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
+import { fieldsOf, relationCollections, type EntityView, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { RESOURCE_TYPES } from "../inventory/resource-types.js";
 import { buildEvidence, splitPaths } from "./evidence.js";
 import { MemoKeys } from "./memo-key.js";
@@ -48,6 +48,33 @@ function relevantErrors(collections: Set<CollectionName>, resource: EntityView, 
 }
 
 const NOT_APPLICABLE = "Not applicable: the match condition is false.";
+
+/**
+ * The (collection, field) pairs a policy's expressions read: `resource.f` on its own collection, `resource.rel.f` on the
+ * collections behind a relation. Used to turn a result into `error` when an enrichment call failed for those fields.
+ */
+function fieldsRead(policy: CompiledPolicy): { collection: CollectionName; field: string }[] {
+  const own = RESOURCE_TYPES[policy.resourceType].collection;
+  const paths = [...(policy.match?.readPaths ?? []), ...(policy.assert?.readPaths ?? []), ...(policy.messageExpression?.readPaths ?? [])];
+  const out = new Map<string, { collection: CollectionName; field: string }>();
+  for (const p of paths) {
+    const [, first, second] = p.split(".");
+    if (first === undefined) continue;
+    const related = relationCollections(policy.resourceType, first);
+    const pairs = related.length > 0 ? (second !== undefined ? related.map((collection) => ({ collection, field: second })) : []) : [{ collection: own, field: first }];
+    for (const pair of pairs) out.set(`${pair.collection}.${pair.field}`, pair);
+  }
+  return [...out.values()];
+}
+
+/** The errors behind fields this policy reads that were not collected where the resource lives. */
+function missingFieldErrors(reads: { collection: CollectionName; field: string }[], resource: EntityView, inventory: ResolvedInventory): { what: string; errors: CollectionError[] } | undefined {
+  for (const { collection, field } of reads) {
+    const errors = inventory.missing.fieldsMissing(collection, resource.accountId, resource.region).get(field);
+    if (errors && errors.length > 0) return { what: `${collection}.${field}`, errors };
+  }
+  return undefined;
+}
 
 type Decision =
   | { kind: "not_applicable" | "manual" | "pass" | "fail" }
@@ -144,7 +171,7 @@ export function evaluatePolicyInto(policy: CompiledPolicy, inventory: ResolvedIn
     }
   }
   for (const e of inventory.source.errors) {
-    if (!e.collections.includes(collection) || (e.resourceIds?.length ?? 0) > 0) continue;
+    if (!e.collections.includes(collection) || (e.resourceIds?.length ?? 0) > 0 || fieldsOf(e, collection).length > 0) continue;
     const key = `${e.accountId}/${e.region}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -155,6 +182,8 @@ export function evaluatePolicyInto(policy: CompiledPolicy, inventory: ResolvedIn
   const keyPaths = [...new Set([...(policy.match?.readPaths ?? []), ...(policy.assert?.readPaths ?? [])])].map((p) => p.split("."));
   const memo = new Map<string, Decision>();
   const keys = new MemoKeys();
+  // Only when some enrichment failed: the fields this policy reads, to check per resource.
+  const reads = inventory.missing.hasFieldErrors ? fieldsRead(policy) : [];
 
   for (const resource of inventory.entities[policy.resourceType]) {
     const context: Record<string, unknown> = { resource, params, now: options.now };
@@ -194,6 +223,9 @@ export function evaluatePolicyInto(policy: CompiledPolicy, inventory: ResolvedIn
         break;
       }
     }
+    // A field the policy reads was not collected here: whatever the expressions made of its absence is not a decision.
+    const unread = reads.length > 0 && outcome.status !== "error" ? missingFieldErrors(reads, resource, inventory) : undefined;
+    if (unread) outcome = { status: "error", message: `Could not decide: ${unread.what} not collected (${unread.errors.map(describeError).join("; ")})` };
     results.push(make(outcome.status, resource.id, resource.accountId, resource.region, directoryId, outcome.message, buildEvidence(context, paths)));
   }
 }

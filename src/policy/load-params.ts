@@ -20,7 +20,8 @@ export function checkParamOverrides(data: unknown, policies: CompiledPolicy[], f
     if (values === null || typeof values !== "object" || Array.isArray(values)) throw new InputError(file, where([id]), `expected a mapping of param names for ${id}`);
     const declared = policy.params;
     for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
-      if (!(name in declared)) {
+      // Own keys only: `in` would find `__proto__`, `constructor` and `toString` on every object.
+      if (!Object.hasOwn(declared, name)) {
         const known = Object.keys(declared);
         throw new InputError(file, where([id, name]), `unknown param "${name}" for ${id}; ${known.length > 0 ? `it takes: ${known.join(", ")}` : "it takes no params"}`);
       }

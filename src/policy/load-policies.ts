@@ -8,6 +8,7 @@ import { compareStrings } from "../findings/sort-results.js";
 import { isResourceType, RESOURCE_TYPE_IDS } from "../inventory/resource-types.js";
 import { packagePath } from "../package-root.js";
 import { createSchemaValidator, validateYamlData } from "../shared/schema-validator.js";
+import { checkResourceFields } from "./check-resource-fields.js";
 import { compileExpression, ExpressionError } from "./compile-expression.js";
 import { compileVariables, VariableError, withVariablePaths, type PolicyVariables } from "./compile-variables.js";
 import { inBaseline, loadFramework, type FedrampBaseline } from "./framework.js";
@@ -180,6 +181,7 @@ export function loadPolicyFile(file: string, baseDir: string): CompiledPolicy {
   const match = compileField(doc, "match", file, text, variables);
   const assert = compileField(doc, "assert", file, text, variables);
   const messageExpression = compileField(doc, "messageExpression", file, text, variables);
+  checkResourceFields(doc, { match, assert, messageExpression }, file, text);
   if (match) compiled.match = match;
   if (assert) compiled.assert = assert;
   if (messageExpression) compiled.messageExpression = messageExpression;

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { InputError } from "../input-error.js";
+import { checkDataLimits } from "./check-data-limits.js";
 
 export interface YamlFile {
   file: string;
@@ -21,9 +22,10 @@ export function readYaml(file: string, label = "YAML"): YamlFile {
 }
 
 export function parseYaml(text: string, file: string): unknown {
+  let data: unknown;
   try {
     // The core schema keeps dates as strings and rejects nothing JSON would accept.
-    return load(text, { schema: CORE_SCHEMA, filename: file });
+    data = load(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
@@ -32,4 +34,8 @@ export function parseYaml(text: string, file: string): unknown {
     }
     throw error;
   }
+  // Aliases share nodes: an alias bomb or a self-reference is cheap to load and unbounded for every later reader.
+  const problem = checkDataLimits(data);
+  if (problem) throw new InputError(file, problem.pointer, `YAML beyond the input limits: ${problem.detail}`);
+  return data;
 }

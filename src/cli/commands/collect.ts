@@ -22,6 +22,10 @@ export interface CollectFlags {
   rate: number;
   burst: number;
   concurrency: number;
+  connectTimeout?: number;
+  requestTimeout?: number;
+  deadline?: number;
+  maxAttempts?: number;
 }
 
 const repeat = (value: string, previous: string[]): string[] => [...previous, value];
@@ -68,6 +72,10 @@ export function collectOptionsFromFlags(flags: CollectFlags, env: NodeJS.Process
     collectTags: flags.tags === true,
     rateLimit: { ratePerSecond: flags.rate, burst: flags.burst },
     concurrency: flags.concurrency,
+    ...(flags.connectTimeout !== undefined ? { connectTimeoutSeconds: flags.connectTimeout } : {}),
+    ...(flags.requestTimeout !== undefined ? { requestTimeoutSeconds: flags.requestTimeout } : {}),
+    ...(flags.deadline !== undefined ? { deadlineSeconds: flags.deadline } : {}),
+    ...(flags.maxAttempts !== undefined ? { maxAttempts: flags.maxAttempts } : {}),
   };
 }
 
@@ -124,7 +132,15 @@ export function addCollectOptions(command: Command): Command {
     )
     .addOption(new Option("--rate <n>", "WorkSpaces calls per second per account and region").default(2).argParser(positiveNumber("--rate")))
     .addOption(new Option("--burst <n>", "WorkSpaces burst per account and region").default(5).argParser(positiveNumber("--burst")))
-    .addOption(new Option("--concurrency <n>", "account-regions collected at once").default(4).argParser(positiveNumber("--concurrency")));
+    .addOption(new Option("--concurrency <n>", "account-regions collected at once").default(4).argParser(positiveNumber("--concurrency")))
+    .addOption(new Option("--connect-timeout <s>", "seconds one attempt may wait for a connection (default 10); a timed-out attempt is retried").argParser(positiveNumber("--connect-timeout")))
+    .addOption(new Option("--request-timeout <s>", "seconds one attempt may take, answer included (default 60); a timed-out attempt is retried").argParser(positiveNumber("--request-timeout")))
+    .addOption(new Option("--max-attempts <n>", "attempts per call, retries of throttled, failed and timed-out attempts included (default 10)").argParser(positiveNumber("--max-attempts")))
+    .addOption(
+      new Option("--deadline <s>", "seconds all calls of one account and region may take (default 3600); later calls fail and are recorded in errors[]").argParser(
+        positiveNumber("--deadline"),
+      ),
+    );
 }
 
 /** Collects and writes the inventory atomically; errors propagate to the caller's exit-code mapping. */

@@ -6,6 +6,7 @@ import { basename, dirname } from "node:path";
 import type * as LoadPolicies from "../../policy/load-policies.js";
 import type { CompiledPolicy } from "../../policy/policy.js";
 import { EXIT } from "../exit-codes.js";
+import { printable } from "../printable.js";
 import { writeOutputs } from "../write-outputs.js";
 import { collect } from "../options.js";
 
@@ -40,7 +41,7 @@ async function showPolicy(id: string, flags: { pack: string[] }): Promise<void> 
 async function validatePolicies(paths: string[]): Promise<number> {
   const { loadPolicies, resolvePackLocations } = await policyLoader();
   const { policies, errors } = loadPolicies(resolvePackLocations(paths, "policies validate"));
-  for (const e of errors) process.stderr.write(`wsaudit: ${e.message}\n`);
+  for (const e of errors) process.stderr.write(`wsaudit: ${printable(e.message)}\n`);
   if (errors.length > 0) return EXIT.input;
   process.stdout.write(`${policies.length} policies valid\n`);
   return EXIT.ok;
@@ -56,7 +57,7 @@ async function testPolicies(paths: string[], flags: { verbose?: boolean }): Prom
     if (!outcome.ok) process.stdout.write(`FAIL ${outcome.policyId} › ${outcome.name}\n     ${outcome.detail ?? ""}\n     (${outcome.file})\n`);
     else if (flags.verbose === true) process.stdout.write(`ok   ${outcome.policyId} › ${outcome.name}\n`);
   }
-  for (const e of problems) process.stderr.write(`wsaudit: ${e.message}\n`);
+  for (const e of problems) process.stderr.write(`wsaudit: ${printable(e.message)}\n`);
   const failed = run.outcomes.filter((o) => !o.ok).length;
   process.stdout.write(`${policies.length} policies, ${run.outcomes.length} cases\n${run.outcomes.length - failed} passed, ${failed} failed\n`);
   if (problems.length > 0) return EXIT.input;

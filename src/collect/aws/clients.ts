@@ -10,7 +10,10 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { STSClient } from "@aws-sdk/client-sts";
 import { WorkSpacesClient } from "@aws-sdk/client-workspaces";
 import type { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { checkResponseShape } from "./check-response-shape.js";
+import type { Deadline } from "./deadline.js";
 import { isThrottlingError, tagOperation } from "./error-info.js";
+import type { PaginationGuard } from "./guard-pagination.js";
 import { partitionOfRegion } from "../regions.js";
 import type { TokenBucket } from "./token-bucket.js";
 
@@ -24,6 +27,13 @@ export interface ClientSettings {
   endpointUrl?: string | undefined;
   fips: boolean;
   maxAttempts: number;
+  /** Per attempt: how long to wait for a connection, and how long the whole attempt may take, in milliseconds. */
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** The time limit of the account and region these clients serve; calls fail with DeadlineExceeded once it passes. */
+  deadline?: Deadline;
+  /** Repeated-token and page-cap checks, shared by every listing these clients make. */
+  pagination?: PaginationGuard;
   /** Called once per HTTP attempt (retries included) and once per throttled attempt. */
   onCall?: (service: string, operation: string) => void;
   onThrottle?: (service: string, operation: string) => void;
@@ -47,6 +57,10 @@ export interface AwsClients {
 
 interface StackClient {
   middlewareStack: {
+    add(
+      middleware: (next: (args: { input: unknown }) => Promise<{ output: unknown }>, context: Record<string, unknown>) => (args: { input: unknown }) => Promise<{ output: unknown }>,
+      options: { step: "initialize"; name: string },
+    ): void;
     addRelativeTo(
       middleware: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
       options: { relation: "after"; toMiddleware: string; name: string },
@@ -63,9 +77,11 @@ function instrument(client: StackClient, service: string, settings: ClientSettin
     (next, context) => async (args) => {
       const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
       if (bucket) await bucket.take();
+      const deadline = settings.deadline;
+      if (deadline?.passed) await deadline.race(Promise.resolve());
       settings.onCall?.(service, operation);
       try {
-        return await next(args);
+        return await (deadline ? deadline.race(next(args)) : next(args));
       } catch (error) {
         if (isThrottlingError(error)) settings.onThrottle?.(service, operation);
         tagOperation(error, operation);
@@ -73,6 +89,25 @@ function instrument(client: StackClient, service: string, settings: ClientSettin
       }
     },
     { relation: "after", toMiddleware: "retryMiddleware", name: "wsauditRateAndCount" },
+  );
+  // Outside the retry loop: the final answer of each call is checked once, against the SDK's own output model.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const operation = (typeof context["commandName"] === "string" ? context["commandName"] : "Unknown").replace(/Command$/, "");
+      try {
+        const smithy = context["__smithy_context"] as { operationSchema?: unknown } | undefined;
+        const op = smithy?.operationSchema as unknown[] | { output?: unknown } | undefined;
+        const outputSchema = Array.isArray(op) ? op[5] : op?.output;
+        checkResponseShape(service, operation, outputSchema, result.output);
+        settings.pagination?.check(operation, args.input, result.output);
+      } catch (error) {
+        tagOperation(error, operation);
+        throw error;
+      }
+      return result;
+    },
+    { step: "initialize", name: "wsauditResponseShape" },
   );
 }
 
@@ -88,6 +123,7 @@ export function createClients(region: string, settings: ClientSettings, workspac
     credentials: settings.credentials,
     retryMode: "adaptive",
     maxAttempts: settings.maxAttempts,
+    requestHandler: { connectionTimeout: settings.connectTimeoutMs, requestTimeout: settings.requestTimeoutMs, throwOnRequestTimeout: true },
     ...(settings.endpointUrl !== undefined ? { endpoint: settings.endpointUrl } : {}),
     // FIPS only where a FIPS host exists (controls.md WS-FED-007); the option was checked against the list up front.
     useFipsEndpoint: settings.fips && FIPS_WORKSPACES_REGIONS.includes(r),

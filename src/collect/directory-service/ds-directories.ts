@@ -66,6 +66,7 @@ export const dsDirectoriesCollector = defineCollector<"directories", DirectoryDe
   operation: "DescribeDirectories",
   permissions: ["ds:DescribeDirectories"],
   stage: 1,
+  fills: ["dsType", "edition", "size", "dsStage", "dsStageReason", "radius", "adConnector", "managedAd"],
   // Directory VPCs scope the EC2 calls; the directory type decides which directories DescribeTrusts is asked about.
   feeds: [...WORKSPACES_VPC_COLLECTIONS],
   async fetch({ clients }) {

@@ -59,6 +59,7 @@ export const dsTrustsCollector = defineCollector<"directories", RawTrusts>({
   operation: "DescribeTrusts",
   permissions: ["ds:DescribeTrusts"],
   stage: 2,
+  fills: ["trusts"],
   fetch: fetchTrusts,
   normalize: (raw) => normalizeTrusts(raw),
 });

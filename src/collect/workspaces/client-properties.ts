@@ -25,6 +25,7 @@ export const clientPropertiesCollector = defineCollector<"directories", ClientPr
   operation: "DescribeClientProperties",
   permissions: ["workspaces:DescribeClientProperties"],
   stage: 2,
+  fills: ["clientProperties"],
   async fetch({ clients, view }) {
     const ids = [...new Set(view.directories.map((d) => d.id))];
     const out: ClientPropertiesResult[] = [];

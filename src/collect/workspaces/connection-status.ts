@@ -29,6 +29,7 @@ export const connectionStatusCollector = defineCollector<"workspaces", Workspace
   operation: "DescribeWorkspacesConnectionStatus",
   permissions: ["workspaces:DescribeWorkspacesConnectionStatus"],
   stage: 1,
+  fills: ["connection"],
   async fetch({ clients }) {
     // Without WorkspaceIds the call pages through every WorkSpace: ⌈N/25⌉ calls instead of one per batch of ids.
     const out: WorkspaceConnectionStatus[] = [];

@@ -52,6 +52,7 @@ const common = {
   // Reads the ids the stage-1 lists produced.
   stage: 2,
   optIn: "collectTags",
+  fills: ["tags"],
   normalize: (raw: RawResourceTags[]) => normalizeResourceTags(raw),
 } as const;
 

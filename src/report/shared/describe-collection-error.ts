@@ -4,7 +4,10 @@ import type { CollectionError } from "../../inventory/model.js";
 import { compareStrings, firstDifference } from "../../findings/sort-results.js";
 
 export function describeCollectionError(e: CollectionError): string {
-  const what = e.collections.length > 0 ? e.collections.join(", ") : "unknown collections";
+  // Field-level failures name their fields; the other collections listed are missing whole.
+  const partial = new Set((e.fields ?? []).map((f) => f.split(".")[0]));
+  const parts = [...e.collections.filter((c) => !partial.has(c)), ...(e.fields ?? [])];
+  const what = parts.length > 0 ? parts.join(", ") : "unknown collections";
   const some = e.resourceIds !== undefined && e.resourceIds.length > 0 ? ` (resources: ${e.resourceIds.join(", ")})` : "";
   return `not collected: ${what}${some} in account ${e.accountId}, region ${e.region}: ${e.service}:${e.operation} failed with ${e.code}: ${e.message}`;
 }

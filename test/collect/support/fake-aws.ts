@@ -19,6 +19,8 @@ export interface FakeAwsOptions {
   denyServices?: string[];
   /** Resource ids whose DescribeTags call is answered with access denied (a tag-based deny on one resource). */
   denyTagsFor?: string[];
+  /** The Directory Service stage of every directory (default "Active"); "Impaired" makes WS-DIR-001 fail. */
+  dsStage?: string;
 }
 
 export interface FakeAwsStats {
@@ -220,6 +222,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     }
   };
 
+  const dsStage = options.dsStage ?? "Active";
   const dsOp = (region: string, op: string): [number, unknown] => {
     if (op === "DescribeTrusts") return [200, { Trusts: [] }];
     if (op !== "DescribeDirectories") return [400, { __type: "UnknownOperationException", message: op }];
@@ -232,7 +235,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
               Name: "corp.example.com",
               Type: "ADConnector",
               Size: "Small",
-              Stage: "Active",
+              Stage: dsStage,
               DnsIpAddrs: ["10.0.0.10", "10.0.1.10"],
               ConnectSettings: { VpcId: "vpc-fake0001", SubnetIds: ["subnet-fake0001", "subnet-fake0002"], SecurityGroupId: "sg-fake0002", AvailabilityZones: [`${region}a`, `${region}b`], ConnectIps: ["10.0.0.20"], CustomerUserName: "svc-adc" },
               RadiusSettings: { RadiusServers: ["10.0.5.5"], RadiusPort: 1812, RadiusTimeout: 5, RadiusRetries: 3, SharedSecret: FAKE_RADIUS_SECRET, AuthenticationProtocol: "PAP" },
