@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../input-error.js";
 import { PACKAGE_VERSION } from "../package-root.js";
 import { CollectionAbortedError } from "../collect/index.js";
+import { registerAccounts } from "./commands/accounts.js";
 import { registerCollect } from "./commands/collect.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerPolicies } from "./commands/policies.js";
@@ -27,6 +28,7 @@ Exit codes:
   4  operational failure (e.g. no AWS credentials, an output folder that cannot be written)`,
     );
   registerCollect(program);
+  registerAccounts(program);
   registerEvaluate(program);
   registerScan(program);
   registerPolicies(program);
