@@ -147,9 +147,11 @@ export async function collectAccountsToDir(options: AccountsToDirOptions): Promi
   validateOuIds(options.organization?.ous ?? []);
   for (const a of options.excludeAccounts ?? []) if (!/^\d{12}$/.test(a)) throw new InputError("--exclude-account", a, "not a 12-digit AWS account id");
   const accountConcurrency = options.concurrency ?? 4;
-  // Validates regions, rate, endpoint, role ARN and external id once, before any call.
   const collect = perAccountOptions(options);
-  const resolved = resolveCollectOptions({ ...collect, accounts: options.accounts ?? [], ...(options.roleArn !== undefined ? { roleArn: options.roleArn } : {}), concurrency: accountConcurrency });
+  for (const a of options.accounts ?? []) if (!/^\d{12}$/.test(a)) throw new InputError("--account", a, "not a 12-digit AWS account id");
+  // Validates regions, rate, endpoint, the role ARN and the external id once, before any call; the account list is checked above.
+  const resolved = resolveCollectOptions({ ...collect, ...(options.roleArn !== undefined ? { roleArn: options.roleArn } : {}), concurrency: accountConcurrency });
+  const requested = [...new Set(options.accounts ?? [])];
   const region = resolved.regions[0] ?? "us-east-1";
   const base = options.credentials ?? fromNodeProviderChain(resolved.profile !== undefined ? { profile: resolved.profile } : {});
   const version = options.toolVersion ?? "0.0.0";
@@ -159,7 +161,7 @@ export async function collectAccountsToDir(options: AccountsToDirOptions): Promi
   const listed: OrganizationAccount[] =
     options.organization !== undefined
       ? await discoverAccounts({ credentials: base, region, endpointUrl: resolved.endpointUrl, maxAttempts: resolved.maxAttempts, ous: options.organization.ous ?? [] })
-      : resolved.accounts.map((accountId) => ({ accountId }));
+      : requested.map((accountId) => ({ accountId }));
   const excluded = new Set(options.excludeAccounts ?? []);
   const names = new Map(listed.map((a) => [a.accountId, a.name]));
   const selected = accountsOfShard(listed.map((a) => a.accountId).filter((id) => !excluded.has(id)), options.shard);
