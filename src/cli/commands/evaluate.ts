@@ -107,8 +107,8 @@ export function registerEvaluate(program: Command): void {
   addReportingOptions(
     program
       .command("evaluate")
-      .description("evaluate saved inventory files (several evaluate as one) against policy packs, offline")
-      .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`"),
+      .description("evaluate saved inventory files or folders of them (several evaluate as one) against policy packs, offline")
+      .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`, or folders of them (`collect --out-dir`: one file per account)"),
   ).action((inventoryFiles: string[], flags: ReportingFlags) => {
     const parsed = parseReportingFlags(flags);
     process.exitCode = emitReports(runEvaluation(evaluationRequest(inventoryFiles, flags, parsed)), parsed, flags);
