@@ -5,6 +5,7 @@ import { InputError } from "../input-error.js";
 import { PACKAGE_VERSION } from "../package-root.js";
 // Only the error class: the collector itself (and the AWS SDK) loads when `collect` or `scan` runs.
 import { CollectionAbortedError } from "../collect/collection-aborted-error.js";
+import { registerAccounts } from "./commands/accounts.js";
 import { registerCollect } from "./commands/collect.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerPolicies } from "./commands/policies.js";
@@ -29,6 +30,7 @@ Exit codes:
   4  operational failure (e.g. no AWS credentials, an output folder that cannot be written)`,
     );
   registerCollect(program);
+  registerAccounts(program);
   registerEvaluate(program);
   registerScan(program);
   registerPolicies(program);

@@ -90,7 +90,7 @@ class Run {
 function targetsFor(options: ResolvedCollectOptions, base: CredentialProvider): Target[] {
   const assume = (roleArn: string): CredentialProvider =>
     fromTemporaryCredentials({
-      params: { RoleArn: roleArn, RoleSessionName: "wsaudit-collect", DurationSeconds: 3600 },
+      params: { RoleArn: roleArn, RoleSessionName: "wsaudit-collect", DurationSeconds: 3600, ...(options.externalId !== undefined ? { ExternalId: options.externalId } : {}) },
       masterCredentials: base,
       clientConfig: { region: options.regions[0], ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}) },
     });

@@ -16,6 +16,8 @@ export interface CollectOptions {
   /** A role to assume; with `accounts`, its account id is replaced by each member account's. */
   roleArn?: string;
   accounts?: string[];
+  /** The external id the role's trust policy requires (sts:ExternalId), sent with every AssumeRole. */
+  externalId?: string;
   /** A test endpoint (moto, a fake) used for every service. */
   endpointUrl?: string;
   /** Use FIPS endpoints; only regions that have a FIPS WorkSpaces endpoint are accepted. */
@@ -67,6 +69,7 @@ export interface ResolvedCollectOptions {
   profile?: string | undefined;
   roleArn?: string | undefined;
   accounts: string[];
+  externalId?: string | undefined;
   endpointUrl?: string | undefined;
   fips: boolean;
   rateLimit: RateLimit;
@@ -107,6 +110,9 @@ export function resolveCollectOptions(options: CollectOptions): ResolvedCollectO
   if (options.roleArn !== undefined && !ROLE_ARN.test(options.roleArn)) {
     throw new InputError("--role-arn", "", `"${options.roleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
   }
+  if (options.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(options.externalId)) {
+    throw new InputError("--external-id", "", "must be 2 to 1,224 characters of letters, digits and +=,.@:/-");
+  }
   if (accounts.length > 0 && options.roleArn === undefined) throw new InputError("--account", "", "member accounts need --role-arn, the role to assume in each");
   if (options.endpointUrl !== undefined) {
     let url: URL | undefined;
@@ -138,6 +144,7 @@ export function resolveCollectOptions(options: CollectOptions): ResolvedCollectO
     profile: options.profile,
     roleArn: options.roleArn,
     accounts,
+    externalId: options.externalId,
     endpointUrl: options.endpointUrl,
     fips,
     rateLimit,

@@ -1,8 +1,12 @@
-/** Merges inventories from several files (one per account or region) into one, rejecting an entity that appears twice. */
+/**
+ * Merges inventories from several files (one per account, region or shard) into one. An entity that appears twice is
+ * rejected, except identical copies of global or shared entities (IAM roles, a KMS key seen from two accounts).
+ */
 
 import { InputError } from "../input-error.js";
 import type { CollectionName, Inventory } from "./model.js";
 import { COLLECTION_NAMES, emptyInventory } from "./empty-inventory.js";
+import { canonicalJson } from "./canonical-json.js";
 
 const COLLECTIONS: CollectionName[] = COLLECTION_NAMES;
 
@@ -12,6 +16,23 @@ export interface SourcedInventory {
 }
 
 const union = (lists: string[][]): string[] => [...new Set(lists.flat())].sort();
+
+/**
+ * Entities every region shard of an account carries (global services, region "global") and keys other accounts'
+ * WorkSpaces reference: the same record may come from several files, and identical copies are one entity.
+ */
+const isShared = (collection: CollectionName, entity: { region: string }): boolean => entity.region === "global" || collection === "kmsKeys";
+
+/** Collection errors, each once: region shards of one account repeat its account-level (global) errors. */
+function uniqueErrors(errors: Inventory["errors"]): Inventory["errors"] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = canonicalJson(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export function mergeInventories(sources: SourcedInventory[]): Inventory {
   const [first, ...rest] = sources;
@@ -29,7 +50,7 @@ export function mergeInventories(sources: SourcedInventory[]): Inventory {
     },
   });
   merged.schemaVersion = first.inventory.schemaVersion;
-  merged.errors = sources.flatMap((s) => s.inventory.errors);
+  merged.errors = uniqueErrors(sources.flatMap((s) => s.inventory.errors));
   for (const collection of COLLECTIONS) {
     const holders = sources.filter((s) => s.inventory[collection] !== undefined);
     if (holders.length === 0) {
@@ -48,7 +69,7 @@ export function mergeInventories(sources: SourcedInventory[]): Inventory {
         }
       }
     }
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { file: string; entity: object }>();
     const target: { id: string; accountId: string; region: string }[] = [];
     (merged as unknown as Record<string, unknown>)[collection] = target;
     for (const { file, inventory } of holders) {
@@ -56,9 +77,12 @@ export function mergeInventories(sources: SourcedInventory[]): Inventory {
         const key = `${entity.accountId}/${entity.region}/${entity.id}`;
         const previous = seen.get(key);
         if (previous !== undefined) {
-          throw new InputError(file, `/${collection}/${index}`, `${entity.id} (${entity.accountId}/${entity.region}) is also in ${previous}; give each account and region once`);
+          const where = `${entity.id} (${entity.accountId}/${entity.region})`;
+          if (!isShared(collection, entity)) throw new InputError(file, `/${collection}/${index}`, `${where} is also in ${previous.file}; give each account and region once`);
+          if (canonicalJson(entity) === canonicalJson(previous.entity)) return;
+          throw new InputError(file, `/${collection}/${index}`, `${where} is also in ${previous.file} with different content; collect the copies at the same time or give one of them`);
         }
-        seen.set(key, file);
+        seen.set(key, { file, entity });
         target.push(entity);
       });
     }

@@ -2,7 +2,7 @@
 
 import { buildScanReport } from "../findings/build-scan-report.js";
 import type { ScanReport } from "../findings/types.js";
-import { loadInventoryFile } from "../inventory/load-inventory.js";
+import { loadInventorySources } from "../inventory/load-inventory-sources.js";
 import { mergeInventories } from "../inventory/merge-inventories.js";
 import { resolveInventory, type ResolvedInventory } from "../inventory/resolve-inventory.js";
 import { PACKAGE_VERSION } from "../package-root.js";
@@ -64,7 +64,8 @@ function tagLookup(resolved: ResolvedInventory): TagLookup {
 }
 
 export function runEvaluation(request: EvaluationRequest): ScanReport {
-  const sources = request.inventoryFiles.map((file) => ({ file, inventory: loadInventoryFile(file) }));
+  // A folder argument stands for its inventories (the per-account files of `collect --out-dir`).
+  const sources = loadInventorySources(request.inventoryFiles);
   const inventory = mergeInventories(sources);
   const pack = loadPackSet(request.packs, request.baseDir);
   const loaded = pack.policies;
@@ -130,7 +131,7 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     tool: { name: "wsaudit", version: PACKAGE_VERSION },
     generatedAt: request.now.toISOString(),
     inventory,
-    sources: request.inventoryFiles,
+    sources: sources.map((s) => s.file),
     policies: policies.map((p) => p.meta),
     results,
     tallies: tallyList,

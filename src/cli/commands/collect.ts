@@ -7,12 +7,14 @@ import type { CollectOptions, CollectProgressEvent } from "../../collect/index.j
 import type { Inventory } from "../../inventory/model.js";
 import { InputError } from "../../input-error.js";
 import { EXIT } from "../exit-codes.js";
+import { addAccountsOptions, collectAccountsFromFlags, rejectAccountsFlagsWithoutOutDir, wantsAccountsToDir, type AccountsFlags } from "./collect-accounts.js";
 
 export interface CollectFlags {
   region: string[];
   allRegions?: boolean;
   profile?: string;
   roleArn?: string;
+  externalId?: string;
   account: string[];
   accountsFile?: string;
   endpointUrl?: string;
@@ -66,6 +68,7 @@ export function collectOptionsFromFlags(flags: CollectFlags, env: NodeJS.Process
     allRegions: flags.allRegions === true,
     ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
     ...(flags.roleArn !== undefined ? { roleArn: flags.roleArn } : {}),
+    ...(flags.externalId !== undefined ? { externalId: flags.externalId } : {}),
     accounts,
     ...(endpointUrl !== undefined ? { endpointUrl } : {}),
     fips: flags.fips === true,
@@ -132,7 +135,7 @@ export function addCollectOptions(command: Command): Command {
     )
     .addOption(new Option("--rate <n>", "WorkSpaces calls per second per account and region").default(2).argParser(positiveNumber("--rate")))
     .addOption(new Option("--burst <n>", "WorkSpaces burst per account and region").default(5).argParser(positiveNumber("--burst")))
-    .addOption(new Option("--concurrency <n>", "account-regions collected at once").default(4).argParser(positiveNumber("--concurrency")))
+    .addOption(new Option("--concurrency <n>", "account-regions collected at once (with --out-dir: accounts, each with its regions in parallel)").default(4).argParser(positiveNumber("--concurrency")))
     .addOption(new Option("--connect-timeout <s>", "seconds one attempt may wait for a connection (default 10); a timed-out attempt is retried").argParser(positiveNumber("--connect-timeout")))
     .addOption(new Option("--request-timeout <s>", "seconds one attempt may take, answer included (default 60); a timed-out attempt is retried").argParser(positiveNumber("--request-timeout")))
     .addOption(new Option("--max-attempts <n>", "attempts per call, retries of throttled, failed and timed-out attempts included (default 10)").argParser(positiveNumber("--max-attempts")))
@@ -160,13 +163,23 @@ export async function collectAndWrite(flags: CollectFlags, output: string, versi
 }
 
 export function registerCollect(program: Command): void {
-  addCollectOptions(
-    program
-      .command("collect")
-      .description("collect a WorkSpaces inventory from live AWS accounts with read-only calls (see iam/wsaudit-readonly-policy.json)"),
+  addAccountsOptions(
+    addCollectOptions(
+      program
+        .command("collect")
+        .description("collect a WorkSpaces inventory from live AWS accounts with read-only calls (see iam/wsaudit-readonly-policy.json)"),
+    ),
   )
     .option("-o, --output <path>", "inventory file to write", "reports/inventory.json")
-    .action(async (flags: CollectFlags, command: Command) => {
+    .action(async (flags: CollectFlags & AccountsFlags, command: Command) => {
+      if (wantsAccountsToDir(flags)) {
+        if (command.getOptionValueSource("output") === "cli") throw new InputError("--output", "", "give either -o FILE (one inventory) or --out-dir DIR (one per account), not both");
+        process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+        await collectAccountsFromFlags(flags, collectOptionsFromFlags(flags), command.parent?.version() ?? "0.0.0");
+        process.exitCode = EXIT.ok;
+        return;
+      }
+      rejectAccountsFlagsWithoutOutDir(flags);
       await collectAndWrite(flags, flags.output ?? "reports/inventory.json", command.parent?.version() ?? "0.0.0");
       process.exitCode = EXIT.ok;
     });

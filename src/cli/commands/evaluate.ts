@@ -112,8 +112,8 @@ export function registerEvaluate(program: Command): void {
   addReportingOptions(
     program
       .command("evaluate")
-      .description("evaluate saved inventory files (several evaluate as one) against policy packs, offline")
-      .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`"),
+      .description("evaluate saved inventory files or folders of them (several evaluate as one) against policy packs, offline")
+      .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`, or folders of them (`collect --out-dir`: one file per account)"),
   ).action(async (inventoryFiles: string[], flags: ReportingFlags) => {
     const parsed = parseReportingFlags(flags);
     // The pipeline (Ajv, CEL, YAML) loads when a command needs it, so `--help` starts at once.
