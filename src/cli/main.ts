@@ -6,6 +6,7 @@ import { PACKAGE_VERSION } from "../package-root.js";
 import { CollectionAbortedError } from "../collect/index.js";
 import { registerCollect } from "./commands/collect.js";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerFrameworks } from "./commands/frameworks.js";
 import { registerPolicies } from "./commands/policies.js";
 import { registerScan } from "./commands/scan.js";
 import { EXIT } from "./exit-codes.js";
@@ -30,6 +31,7 @@ Exit codes:
   registerEvaluate(program);
   registerScan(program);
   registerPolicies(program);
+  registerFrameworks(program);
   program.exitOverride();
   for (const command of program.commands) {
     command.exitOverride();
