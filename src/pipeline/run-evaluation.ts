@@ -120,7 +120,7 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
       baselines.some((b) => inBaseline(framework, p.doc.controls, b)) ||
       (wantsOthers && (!defaultRun || p.meta.pack === DEFAULT_PACK || mapped.has(p.doc.id))),
   );
-  const views: FrameworkSelector[] = selectors.length > 0 ? selectors : [defaultView(pack.compliance?.baseline)];
+  const views: FrameworkSelector[] = selectors.length > 0 ? selectors : [defaultView(defaultRun ? undefined : pack.compliance?.baseline)];
 
   const resolved = resolveInventory(inventory);
   const tagsOf = tagLookup(resolved);
