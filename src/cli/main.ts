@@ -8,6 +8,7 @@ import { CollectionAbortedError } from "../collect/collection-aborted-error.js";
 import { registerAccounts } from "./commands/accounts.js";
 import { registerCollect } from "./commands/collect.js";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerFrameworks } from "./commands/frameworks.js";
 import { registerPolicies } from "./commands/policies.js";
 import { registerScan } from "./commands/scan.js";
 import { EXIT } from "./exit-codes.js";
@@ -34,6 +35,7 @@ Exit codes:
   registerEvaluate(program);
   registerScan(program);
   registerPolicies(program);
+  registerFrameworks(program);
   program.exitOverride();
   for (const command of program.commands) {
     command.exitOverride();

@@ -1,11 +1,11 @@
-/** Builds the compliance view: each framework control with the policies that give evidence for it and their combined status; baseline controls without a policy are "not assessed", never passed. */
+/** Builds a compliance view: each framework control with the policies that give evidence for it and their combined status; controls without evidence are "not assessed" (or "manual"), never passed. */
 
+import type { FrameworkDefinition } from "./framework-definition.js";
 import { compareControlIds } from "./sort-results.js";
-import { STATUSES, type ComplianceControl, type ComplianceView, type ControlStatus, type PolicyMeta, type ResultTally, type Status } from "./types.js";
+import { STATUSES, type ComplianceControl, type ComplianceView, type ControlStatus, type Result, type ResultTally, type Status } from "./types.js";
 
-export interface FrameworkControls {
-  [id: string]: { title?: string; baselines: string[] };
-}
+/** Results per policy id, counted by status. */
+export type PolicyCounts = ReadonlyMap<string, Readonly<Record<Status, number>>>;
 
 /** Worst first: a single failure makes the control fail; undecided results make it error; unattested manual ones keep it manual. */
 const PRECEDENCE: [Status, ControlStatus][] = [
@@ -20,29 +20,63 @@ const PRECEDENCE: [Status, ControlStatus][] = [
 
 const emptyCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
-/**
- * @param tallies every result counted per policy, account and region
- * @param baseline null: the controls the evaluated policies map to; otherwise every control of that FedRAMP baseline.
- */
-export function buildComplianceView(controls: FrameworkControls, baseline: "LOW" | "MODERATE" | "HIGH" | null, policies: readonly PolicyMeta[], tallies: readonly ResultTally[]): ComplianceView {
-  const policiesByControl = new Map<string, string[]>();
-  for (const p of policies) for (const c of p.controls) policiesByControl.set(c, [...(policiesByControl.get(c) ?? []), p.id]);
-  const countsByPolicy = new Map<string, Record<Status, number>>();
-  // From the tallies, which count every result: passes are not listed at fleet scale.
-  for (const t of tallies) {
-    const counts = countsByPolicy.get(t.policyId) ?? emptyCounts();
-    for (const s of STATUSES) counts[s] += t.counts[s];
-    countsByPolicy.set(t.policyId, counts);
+/** Per-policy counts from listed results (every result must be listed). */
+export function countResultsByPolicy(results: readonly Result[]): Map<string, Record<Status, number>> {
+  const out = new Map<string, Record<Status, number>>();
+  for (const r of results) {
+    const counts = out.get(r.policyId) ?? emptyCounts();
+    counts[r.status]++;
+    out.set(r.policyId, counts);
   }
-  const ids = baseline === null ? [...policiesByControl.keys()] : Object.keys(controls).filter((id) => controls[id]?.baselines.includes(baseline) === true);
-  const rows: ComplianceControl[] = ids.sort(compareControlIds).map((id) => {
+  return out;
+}
+
+/** Per-policy counts from the report's tallies (which count every result, listed or not). */
+export function countTalliesByPolicy(tallies: readonly ResultTally[]): Map<string, Record<Status, number>> {
+  const out = new Map<string, Record<Status, number>>();
+  for (const t of tallies) {
+    const counts = out.get(t.policyId) ?? emptyCounts();
+    for (const s of STATUSES) counts[s] += t.counts[s];
+    out.set(t.policyId, counts);
+  }
+  return out;
+}
+
+/**
+ * @param baseline for NIST SP 800-53: every control of that FedRAMP baseline; null: the controls the policies map to
+ *   (or, for a framework file listing all its controls, every control).
+ * @param mapping policy id → control ids, from `controlsByPolicy`.
+ */
+export function buildComplianceView(
+  framework: FrameworkDefinition,
+  baseline: "LOW" | "MODERATE" | "HIGH" | null,
+  mapping: ReadonlyMap<string, readonly string[]>,
+  counts: PolicyCounts,
+): ComplianceView {
+  const policiesByControl = new Map<string, string[]>();
+  for (const [policyId, ids] of mapping) for (const c of ids) policiesByControl.set(c, [...(policiesByControl.get(c) ?? []), policyId]);
+  const defs = framework.controls;
+  const ids =
+    baseline !== null
+      ? Object.keys(defs).filter((id) => defs[id]?.baselines?.includes(baseline) === true)
+      : framework.complete
+        ? Object.keys(defs)
+        : [...policiesByControl.keys()];
+  // A complete framework file lists its controls in the framework's own order (CIS 2.1 ... 2.18), which is kept.
+  const ordered = baseline === null && framework.complete ? ids : ids.sort(compareControlIds);
+  const rows: ComplianceControl[] = ordered.map((id) => {
+    const def = defs[id];
     const mapped = (policiesByControl.get(id) ?? []).sort();
-    const counts = emptyCounts();
-    for (const p of mapped) for (const s of STATUSES) counts[s] += countsByPolicy.get(p)?.[s] ?? 0;
-    const total = STATUSES.reduce((n, s) => n + counts[s], 0);
+    const sum = emptyCounts();
+    for (const p of mapped) for (const s of STATUSES) sum[s] += counts.get(p)?.[s] ?? 0;
+    const total = STATUSES.reduce((n, s) => n + sum[s], 0);
     // No policy, or policies that produced no result at all: there is no evidence either way.
-    const status: ControlStatus = mapped.length === 0 || total === 0 ? "not_assessed" : (PRECEDENCE.find(([s]) => counts[s] > 0)?.[1] ?? "not_assessed");
-    return { id, title: controls[id]?.title ?? "", baselines: controls[id]?.baselines ?? [], status, policies: mapped, counts };
+    const none: ControlStatus = def?.manual === true ? "manual" : "not_assessed";
+    const status: ControlStatus = mapped.length === 0 || total === 0 ? none : (PRECEDENCE.find(([s]) => sum[s] > 0)?.[1] ?? none);
+    const row: ComplianceControl = { id, title: def?.title ?? "", baselines: def?.baselines ?? [], status, policies: mapped, counts: sum };
+    if (def?.family !== undefined) row.family = def.family;
+    if (def?.note !== undefined) row.note = def.note;
+    return row;
   });
-  return { framework: "nist-800-53-r5", title: "NIST SP 800-53 Rev. 5", baseline, controls: rows };
+  return { framework: framework.id, title: framework.title, baseline, controls: rows };
 }

@@ -181,6 +181,8 @@ export interface ComplianceControl {
   /** Ids of the policies that give evidence for the control. */
   policies: string[];
   counts: Record<Status, number>;
+  /** The framework file's caveat for the control (why it is manual, not assessed, or in conflict with another framework). */
+  note?: string;
 }
 
 /** The compliance view for one framework selection, e.g. NIST 800-53 Rev. 5 limited to the FedRAMP Moderate baseline. */

@@ -10,11 +10,14 @@ import { evaluatePoliciesInto, undecidedScope, type ResultCollector } from "../p
 import { loadParamsFile } from "../policy/load-params.js";
 import { loadPolicies, resolvePackLocations, type LoadedPolicies } from "../policy/load-policies.js";
 import { inBaseline, loadFramework, type FedrampBaseline } from "../policy/framework.js";
-import { buildComplianceView } from "../findings/build-compliance-view.js";
+import { buildComplianceView, countTalliesByPolicy } from "../findings/build-compliance-view.js";
+import { controlsByPolicy } from "../findings/controls-by-policy.js";
 import { ResultTallies } from "../findings/result-tallies.js";
+import type { ComplianceView, ResultTally } from "../findings/types.js";
+import { loadFrameworkDefinition, policiesMappedBy, type FrameworkSelector } from "../policy/frameworks.js";
 import type { CompiledPolicy } from "../policy/policy.js";
 import { selectPolicies, type PolicySelection } from "../policy/select-policies.js";
-import type { Governance, Result } from "../findings/types.js";
+import type { Governance, PolicyMeta, Result } from "../findings/types.js";
 import { applyAttestations, loadAttestations } from "../governance/attestations.js";
 import { BaselineTracker, loadBaseline } from "../governance/baseline.js";
 import type { TagLookup } from "../governance/scope.js";
@@ -30,8 +33,10 @@ export interface EvaluationRequest {
   attestationsFile?: string;
   /** A previous run's JSON report. */
   baselineFile?: string;
-  /** Evaluate only policies giving evidence for this FedRAMP baseline, and report its compliance view. */
+  /** Evaluate only policies giving evidence for this FedRAMP baseline, and report its compliance view (alias of a fedramp-* framework). */
   fedrampBaseline?: FedrampBaseline;
+  /** `--framework` selections: one compliance view each; without packs they also choose which policies run. */
+  frameworks?: FrameworkSelector[];
   now: Date;
   /** Policy source paths in reports are relative to this folder (the repository root in CI). */
   baseDir?: string;
@@ -63,11 +68,41 @@ function tagLookup(resolved: ResolvedInventory): TagLookup {
   return (r) => tags.get(`${r.resourceType}|${r.accountId}|${r.region}|${r.resourceId}`);
 }
 
+/** The pack a default run (no --pack) evaluates. */
+export const DEFAULT_PACK = "workspaces-best-practices";
+
+/** --framework selections, with --fedramp-baseline as an alias of fedramp-LEVEL; duplicates dropped, order kept. */
+function selectedFrameworks(request: EvaluationRequest): FrameworkSelector[] {
+  const out = [...(request.frameworks ?? [])];
+  const level = request.fedrampBaseline;
+  if (level !== undefined && !out.some((s) => s.baseline === level)) {
+    out.push({ name: `fedramp-${level.toLowerCase()}`, framework: "nist-800-53-r5", baseline: level, description: "" });
+  }
+  return out.filter((s, i) => out.findIndex((t) => t.name === s.name) === i);
+}
+
+/** The view reported when no framework was selected: the pack's own (fedramp: Moderate), else NIST for the policies that ran. */
+function defaultView(baseline: FedrampBaseline | undefined): FrameworkSelector {
+  return { name: "default", framework: "nist-800-53-r5", baseline: baseline ?? null, description: "" };
+}
+
+function complianceViews(selectors: readonly FrameworkSelector[], policies: PolicyMeta[], tallies: readonly ResultTally[]): ComplianceView[] {
+  // From the tallies, which count every result: passes are not listed at fleet scale.
+  const counts = countTalliesByPolicy(tallies);
+  return selectors.map((s) => {
+    const def = loadFrameworkDefinition(s.framework);
+    return buildComplianceView(def, s.baseline, controlsByPolicy(def, policies), counts);
+  });
+}
+
 export function runEvaluation(request: EvaluationRequest): ScanReport {
   // A folder argument stands for its inventories (the per-account files of `collect --out-dir`).
   const sources = loadInventorySources(request.inventoryFiles);
   const inventory = mergeInventories(sources);
-  const pack = loadPackSet(request.packs, request.baseDir);
+  const selectors = selectedFrameworks(request);
+  // Without --pack a newcomer gets the best-practices pack; FedRAMP comes with --pack fedramp or a fedramp-* framework.
+  const defaultRun = request.packs.length === 0;
+  const pack = loadPackSet(defaultRun ? [] : request.packs, request.baseDir);
   const loaded = pack.policies;
   const ids = loaded.map((p) => p.doc.id);
   // Every input file is read and checked before anything is evaluated, so a bad file never costs a long run.
@@ -77,10 +112,19 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     request.attestationsFile !== undefined ? loadAttestations(request.attestationsFile, ids, loaded.filter((p) => p.doc.manual === true).map((p) => p.doc.id)) : undefined;
   const baseline = request.baselineFile !== undefined ? loadBaseline(request.baselineFile) : undefined;
   const framework = loadFramework();
-  const complianceBaseline = request.fedrampBaseline ?? pack.compliance?.baseline ?? null;
   let policies = selectPolicies(loaded, request.selection ?? {});
-  const wanted = request.fedrampBaseline;
-  if (wanted !== undefined) policies = policies.filter((p) => inBaseline(framework, p.doc.controls, wanted));
+  const baselines = selectors.flatMap((s) => (s.baseline !== null ? [s.baseline] : []));
+  const others = selectors.filter((s) => s.baseline === null);
+  const mapped = new Set(others.flatMap((s) => [...policiesMappedBy(loadFrameworkDefinition(s.framework))]));
+  // A policy runs when a FedRAMP selection wants it (evidence for the baseline), or when the default run or another
+  // framework does (the best-practices pack without --pack, plus any shipped policy a selected framework maps).
+  const wantsOthers = baselines.length === 0 || others.length > 0;
+  policies = policies.filter(
+    (p) =>
+      baselines.some((b) => inBaseline(framework, p.doc.controls, b)) ||
+      (wantsOthers && (!defaultRun || p.meta.pack === DEFAULT_PACK || mapped.has(p.doc.id))),
+  );
+  const views: FrameworkSelector[] = selectors.length > 0 ? selectors : [defaultView(defaultRun ? undefined : pack.compliance?.baseline)];
 
   const resolved = resolveInventory(inventory);
   const tagsOf = tagLookup(resolved);
@@ -136,7 +180,7 @@ export function runEvaluation(request: EvaluationRequest): ScanReport {
     results,
     tallies: tallyList,
     includesPassed: includePassed,
-    compliance: [buildComplianceView(framework.controls, complianceBaseline, policies.map((p) => p.meta), tallyList)],
+    compliance: complianceViews(views, policies.map((p) => p.meta), tallyList),
     ...(governance ? { governance } : {}),
   });
 }

@@ -10,6 +10,23 @@ function reference(r: { title: string; document?: string; section?: string; url?
   return where !== "" ? `${title} (${where})` : title;
 }
 
+/** Short names of the public documents the packs cite, by URL prefix, for the catalogue's Source column. */
+const SOURCE_LABELS: [string, string][] = [
+  ["https://docs.aws.amazon.com/workspaces/latest/adminguide/", "WorkSpaces Admin Guide"],
+  ["https://docs.aws.amazon.com/workspaces/latest/api/", "WorkSpaces API Reference"],
+  ["https://docs.aws.amazon.com/whitepapers/latest/best-practices-deploying-amazon-workspaces/", "WorkSpaces best-practices whitepaper"],
+  ["https://docs.aws.amazon.com/directoryservice/", "Directory Service Admin Guide"],
+  ["https://docs.aws.amazon.com/kms/", "KMS Developer Guide"],
+  ["https://docs.aws.amazon.com/vpc/", "VPC User Guide"],
+  ["https://docs.aws.amazon.com/general/", "AWS General Reference"],
+  ["https://aws.amazon.com/compliance/", "AWS Services in Scope"],
+];
+
+function sourceLabel(url: string | undefined): string {
+  if (url === undefined) return "";
+  return SOURCE_LABELS.find(([prefix]) => url.startsWith(prefix))?.[1] ?? new URL(url).hostname;
+}
+
 export function renderPolicyCatalogue(policies: readonly CompiledPolicy[]): string {
   const packs = [...new Set(policies.map((p) => p.meta.pack))].sort();
   const automated = policies.filter((p) => p.doc.manual !== true).length;
@@ -26,9 +43,9 @@ export function renderPolicyCatalogue(policies: readonly CompiledPolicy[]): stri
     const inPack = policies.filter((p) => p.meta.pack === pack);
     lines.push(`## Pack \`${pack}\``, "", "| Id | Title | Severity | Resource | Kind | Controls | Source |", "|---|---|---|---|---|---|---|");
     for (const p of inPack) {
-      const source = p.doc.references.map((r) => r.document?.replace(/ seeds\/.*$/, "") ?? "").filter((d) => d !== "");
+      const source = p.doc.references.map((r) => sourceLabel(r.url)).filter((d) => d !== "");
       lines.push(
-        `| [${p.doc.id}](#${p.doc.id.toLowerCase()}) | ${cell(p.doc.title)} | ${p.doc.severity} | ${p.doc.resource} | ${p.doc.manual === true ? "manual" : "automated"} | ${p.doc.controls.join(", ") || "-"} | ${[...new Set(source)].join(" ") || "-"} |`,
+        `| [${p.doc.id}](#${p.doc.id.toLowerCase()}) | ${cell(p.doc.title)} | ${p.doc.severity} | ${p.doc.resource} | ${p.doc.manual === true ? "manual" : "automated"} | ${p.doc.controls.join(", ") || "-"} | ${[...new Set(source)].join("; ") || "-"} |`,
       );
     }
     lines.push("");

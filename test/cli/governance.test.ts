@@ -58,7 +58,7 @@ const find = (report: ScanReport, policyId: string, resourceId: string) => repor
 
 describe("governance on the example inventory", () => {
   const dir = tempDir({ "waivers.yaml": waivers, "attestations.yaml": attestations });
-  const { report, stdout } = evaluate([EXAMPLE, "--waivers", join(dir, "waivers.yaml"), "--attestations", join(dir, "attestations.yaml")]);
+  const { report, stdout } = evaluate([EXAMPLE, "--pack", "workspaces-best-practices", "--pack", "fedramp", "--waivers", join(dir, "waivers.yaml"), "--attestations", join(dir, "attestations.yaml")]);
 
   it("applies a current waiver: the failure becomes waived and keeps its justification", () => {
     expect(find(report, "WS-SG-004", "ws-7zkc3zti8")).toMatchObject({ status: "waived", waiver: { id: "WV-APPLIED", owner: "secops@example.com" } });

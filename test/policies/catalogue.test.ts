@@ -11,6 +11,10 @@ const { policies } = loadPolicies(resolvePackLocations([]));
 const mapping = (load(readFileSync("frameworks/workspaces-control-mapping.yaml", "utf8")) as { mapping: Record<string, { nist: string[]; note?: string }> }).mapping;
 const notAutomated = load(readFileSync("frameworks/not-automated.yaml", "utf8")) as Record<string, string>;
 const framework = loadFramework();
+/** Hosts whose pages anyone can open: AWS documentation and compliance pages, NIST, CIS. */
+const PUBLIC_HOSTS = ["docs.aws.amazon.com", "aws.amazon.com", "nist.gov", "cisecurity.org"];
+/** Copies of source documents (seeds/...), their bracketed ids ([002]) and line citations (L123) are not public. */
+const INTERNAL_FILE = /seeds\/|\.txt\b|\[00\d\]|\(L\d+/;
 
 describe("policy catalogue", () => {
   it("gives every catalogue control a policy, or a reason in frameworks/not-automated.yaml", () => {
@@ -33,8 +37,17 @@ describe("policy catalogue", () => {
         if (p.doc.controls.length === 0) expect(p.doc.controlsNote ?? "", "controlsNote").not.toBe("");
         for (const c of p.doc.controls) expect(framework.controls[c], `${c} is not in frameworks/`).toBeDefined();
       });
-      it("cites a seed document and section, and gives a severity reason", () => {
-        expect(p.doc.references.some((r) => /^\[00[0-4]\]/.test(r.document ?? "") && (r.section ?? "") !== "")).toBe(true);
+      it("cites public documentation (https, allowed host, a section) and never an internal file, and gives a severity reason", () => {
+        expect(p.doc.references.some((r) => r.url !== undefined && (r.section ?? "") !== "")).toBe(true);
+        for (const r of p.doc.references) {
+          expect(r.url, r.title).toBeDefined();
+          const url = new URL(r.url ?? "");
+          expect(url.protocol, r.url).toBe("https:");
+          expect(PUBLIC_HOSTS.some((h) => url.hostname === h || url.hostname.endsWith(`.${h}`)), `${r.url} is not on a public AWS/NIST/CIS host`).toBe(true);
+          for (const text of [r.title, r.document ?? "", r.section ?? "", r.url ?? ""]) expect(text, r.title).not.toMatch(INTERNAL_FILE);
+        }
+        // No text a report shows may name an internal file either.
+        for (const text of [p.doc.title, p.doc.description, p.doc.remediation, p.doc.message ?? "", p.doc.controlsNote ?? ""]) expect(text).not.toMatch(INTERNAL_FILE);
         expect(p.doc.severityReason ?? "").not.toBe("");
       });
       it("is tested pass, fail, error on missing data, and not applicable when it has a match", () => {

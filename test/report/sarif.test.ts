@@ -37,7 +37,7 @@ describe("sarif reporter", () => {
     const score = Object.fromEntries(rules.map((r) => [r.id, r.properties?.["security-severity"]]));
     expect(score).toEqual({ "WS-DIR-003": "5.5", "WS-ENC-001": "8.0", "WS-FED-004": "3.0", "WS-NET-003": "9.5", "WS-OPS-004": undefined });
     const enc = rules.find((r) => r.id === "WS-ENC-001")!;
-    expect(enc.help!.markdown).toContain("**Remediation:** Rebuild the WorkSpace");
+    expect(enc.help!.markdown).toContain("**Remediation**\n\nRebuild the WorkSpace");
     expect(enc.help!.markdown).toContain("`SC-28(1)`");
     expect(enc.help!.markdown).toContain("FedRAMP Rev. 5 baselines:** LOW, MODERATE, HIGH");
     expect(enc.properties!.tags).toEqual(["security", "workspaces", "NIST-SC-28", "NIST-SC-28(1)", "FedRAMP-LOW", "FedRAMP-MODERATE", "FedRAMP-HIGH"]);

@@ -5,6 +5,7 @@ import type { ScanReport } from "../../findings/types.js";
 import type { EvaluationRequest } from "../../pipeline/run-evaluation.js";
 import { parseSeverities, type PolicySelection } from "../../policy/select-policies.js";
 import type { FedrampBaseline } from "../../policy/framework.js";
+import { parseFrameworkSelector, type FrameworkSelector } from "../../policy/frameworks.js";
 import { renderToString, REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
 import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";
@@ -22,6 +23,7 @@ export interface ReportingFlags {
   baseline?: string;
   failOnNew?: boolean;
   fedrampBaseline?: string;
+  framework: string[];
   format: string;
   outDir: string;
   failOn: string;
@@ -36,12 +38,13 @@ export interface ReportingFlags {
 /** Adds the report and gating flags shared by `evaluate` and `scan`. */
 export function addReportingOptions(command: Command): Command {
   return command
-    .option("--pack <name|path>", "policy pack: a shipped pack name or a folder/file of policies (repeatable; default: every shipped pack)", collect, [])
+    .option("--pack <name|path>", "policy pack: a shipped pack name or a folder/file of policies (repeatable; default: workspaces-best-practices)", collect, [])
     .option("--params <file>", "YAML/JSON file of param overrides: POLICY-ID: {param: value}")
     .option("--policy <id|glob>", "evaluate only these policies (id, name or glob such as WS-SG-*; repeatable)", collect, [])
     .option("--skip-policy <id|glob>", "do not evaluate these policies (repeatable)", collect, [])
     .option("--severity <list>", "evaluate only policies of these severities, e.g. critical,high")
-    .option("--fedramp-baseline <level>", "evaluate the policies giving evidence for a FedRAMP Rev. 5 baseline (low, moderate, high) and report its controls")
+    .option("--framework <name>", "report a compliance view (repeatable): nist-800-53, fedramp-low|moderate|high, cis-aws-euc-1.2.0, aws-fsbp; see `wsaudit frameworks list`", collect, [])
+    .option("--fedramp-baseline <level>", "alias of --framework fedramp-LEVEL (low, moderate, high): evaluate the policies giving evidence for the baseline and report its controls")
     .option("--waivers <file>", "YAML waivers: accepted exceptions with justification, owner and expiry")
     .option("--attestations <file>", "YAML attestations deciding manual controls")
     .option("--baseline <file>", "a previous run's wsaudit.json: mark failures new or unchanged, list fixed ones")
@@ -63,6 +66,7 @@ export interface ParsedReporting {
   failOnNew: boolean;
   selection: PolicySelection;
   fedrampBaseline?: FedrampBaseline;
+  frameworks: FrameworkSelector[];
   now: Date;
   reportOptions: ReportOptions;
 }
@@ -77,7 +81,8 @@ export function parseReportingFlags(flags: ReportingFlags): ParsedReporting {
   if (flags.failOnNew === true && flags.baseline === undefined) throw new InputError("--fail-on-new", "", "needs --baseline PREVIOUS.json to tell new failures from old ones");
   const selection: PolicySelection = { policies: flags.policy, skip: flags.skipPolicy };
   if (flags.severity !== undefined) selection.severities = parseSeverities(flags.severity);
-  const parsed: ParsedReporting = { formats: parseFormats(flags.format), failOn: parseFailOn(flags.failOn), failOnNew: flags.failOnNew === true, selection, now: parseNow(flags.now), reportOptions };
+  const frameworks = (flags.framework ?? []).map((name) => parseFrameworkSelector(name));
+  const parsed: ParsedReporting = { formats: parseFormats(flags.format), failOn: parseFailOn(flags.failOn), failOnNew: flags.failOnNew === true, selection, frameworks, now: parseNow(flags.now), reportOptions };
   if (flags.fedrampBaseline !== undefined) parsed.fedrampBaseline = parseFedrampBaseline(flags.fedrampBaseline);
   return parsed;
 }
@@ -91,6 +96,7 @@ export function evaluationRequest(inventoryFiles: string[], flags: ReportingFlag
   if (flags.baseline !== undefined) request.baselineFile = flags.baseline;
   if (parsed.fedrampBaseline !== undefined) request.fedrampBaseline = parsed.fedrampBaseline;
   if (flags.includePassed === true) request.includePassed = true;
+  if (parsed.frameworks.length > 0) request.frameworks = parsed.frameworks;
   return request;
 }
 

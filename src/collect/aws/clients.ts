@@ -19,8 +19,11 @@ import type { TokenBucket } from "./token-bucket.js";
 
 export type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;
 
-/** Regions with a FIPS WorkSpaces API endpoint ([002] "Whitelisted Domains and Ports"); the SDK resolver would invent one for any region. */
-export const FIPS_WORKSPACES_REGIONS: readonly string[] = ["us-east-1", "us-west-2", "us-gov-west-1"];
+/**
+ * Regions with a FIPS WorkSpaces API endpoint (AWS General Reference, "Amazon WorkSpaces endpoints and quotas",
+ * https://docs.aws.amazon.com/general/latest/gr/wsp.html, read 2026-12-04); the SDK resolver would invent one for any region.
+ */
+export const FIPS_WORKSPACES_REGIONS: readonly string[] = ["us-east-1", "us-east-2", "us-west-2", "us-gov-west-1", "us-gov-east-1"];
 
 export interface ClientSettings {
   credentials: CredentialProvider;

@@ -6,7 +6,7 @@ import { errorInfo } from "../aws/error-info.js";
 import { defineCollector, type CollectContext, type Where } from "../collector.js";
 import { parsePolicyDocument, str, tagMap } from "../normalize-helpers.js";
 
-/** The role WorkSpaces uses to call other services on the account's behalf ([002] "IAM access for WorkSpaces"). */
+/** The role WorkSpaces uses to call other services on the account's behalf (WorkSpaces Administration Guide, "Identity and access management for WorkSpaces"). */
 export const WORKSPACES_DEFAULT_ROLE = "workspaces_DefaultRole";
 
 export interface RawIamRole {

@@ -3,6 +3,7 @@
 import type { ReportingDescriptor } from "sarif";
 import type { ComplianceView, PolicyMeta } from "../../findings/types.js";
 import { formatReference } from "../shared/format-reference.js";
+import { remediationBlocks } from "../shared/remediation-steps.js";
 import { safeUrl } from "../shared/safe-url.js";
 import { SARIF_LEVEL, SECURITY_SEVERITY } from "./security-severity.js";
 
@@ -26,8 +27,42 @@ export function fedrampBaselines(policy: PolicyMeta, compliance: readonly Compli
   return ["LOW", "MODERATE", "HIGH"].filter((b) => found.has(b));
 }
 
+/** Remediation as plain text: numbered steps, commands indented under them. */
+function remediationText(remediation: string): string[] {
+  const out: string[] = [];
+  let n = 0;
+  for (const b of remediationBlocks(remediation)) {
+    if (b.kind === "text") out.push(b.text);
+    else if (b.kind === "code") out.push(...b.code.split("\n").map((l) => `    ${l}`));
+    else {
+      out.push(`${++n}. ${b.text}`);
+      for (const c of b.code) out.push(...c.split("\n").map((l) => `       ${l}`));
+    }
+  }
+  return out;
+}
+
+const FENCE = "```";
+
+/** Remediation as GitHub markdown: prose escaped, steps as an ordered list, commands as fenced code (shown literally, so not escaped). */
+function remediationMarkdown(remediation: string): string[] {
+  const out: string[] = [];
+  let n = 0;
+  const fence = (code: string, indent: string): string[] => [`${indent}${FENCE}sh`, ...code.replaceAll(FENCE, "'''").split("\n").map((l) => `${indent}${l}`), `${indent}${FENCE}`];
+  for (const b of remediationBlocks(remediation)) {
+    if (b.kind === "text") out.push("", md(b.text));
+    else if (b.kind === "code") out.push("", ...fence(b.code, ""));
+    else {
+      if (n === 0) out.push("");
+      out.push(`${++n}. ${md(b.text)}`);
+      for (const c of b.code) out.push("", ...fence(c, "   "));
+    }
+  }
+  return out;
+}
+
 function helpText(p: PolicyMeta, baselines: string[]): string {
-  const lines = [p.title, "", p.description, "", `Remediation: ${p.remediation}`];
+  const lines = [p.title, "", p.description, "", "Remediation:", ...remediationText(p.remediation)];
   if (p.controls.length > 0) lines.push("", `NIST SP 800-53 Rev. 5: ${p.controls.join(", ")}`);
   if (baselines.length > 0) lines.push(`FedRAMP Rev. 5 baselines: ${baselines.join(", ")}`);
   if (p.references.length > 0) lines.push("", "References:", ...p.references.map((r) => `- ${formatReference(r)}`));
@@ -36,7 +71,7 @@ function helpText(p: PolicyMeta, baselines: string[]): string {
 }
 
 function helpMarkdown(p: PolicyMeta, baselines: string[]): string {
-  const lines = [`**${md(p.title)}**`, "", md(p.description), "", `**Remediation:** ${md(p.remediation)}`];
+  const lines = [`**${md(p.title)}**`, "", md(p.description), "", "**Remediation**", ...remediationMarkdown(p.remediation)];
   if (p.controls.length > 0) lines.push("", `**NIST SP 800-53 Rev. 5:** ${p.controls.map((c) => `\`${md(c)}\``).join(", ")}`);
   if (baselines.length > 0) lines.push("", `**FedRAMP Rev. 5 baselines:** ${baselines.join(", ")}`);
   if (p.references.length > 0) {
