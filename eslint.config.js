@@ -27,6 +27,6 @@ export default tseslint.config(
   { files: ["src/pipeline/**"], rules: restrict([{ group: ["**/report/**", "**/cli/**"], message: "the pipeline produces a ScanReport; rendering is the CLI's job" }]) },
   { files: ["src/report/**"], rules: restrict([{ group: ["**/collect/**", "**/policy/**", "**/cli/**", "@aws-sdk/*", "@marcbachmann/cel-js", "node:fs", "node:fs/*"], message: "reporters are pure (ScanReport) => string" }]) },
   { files: ["test/**", "bench/**", "*.config.*"], rules: { "@typescript-eslint/no-unsafe-assignment": "off", "@typescript-eslint/no-unsafe-member-access": "off", "@typescript-eslint/no-unsafe-argument": "off", "@typescript-eslint/no-unsafe-call": "off", "@typescript-eslint/strict-boolean-expressions": "off", "@typescript-eslint/no-non-null-assertion": "off" } },
-  { files: ["eslint.config.js", "bin/**/*.js"], ...tseslint.configs.disableTypeChecked },
-  { files: ["bin/**/*.js"], languageOptions: { globals: { process: "readonly" } } },
+  { files: ["eslint.config.js", "bin/**/*.js", "scripts/**/*.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["bin/**/*.js", "scripts/**/*.js"], languageOptions: { globals: { process: "readonly" } } },
 );
