@@ -40,7 +40,7 @@ afterAll(() => {
 
 describe("npm pack", () => {
   it("ships the runtime files and nothing of bench, tests or sources", () => {
-    for (const needed of ["bin/wsaudit.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "frameworks/nist-800-53-r5-fedramp.yaml", "iam/wsaudit-readonly-policy.json", "schemas/inventory.schema.json", "policies/workspaces-best-practices/pack.yaml", "examples/inventory.json"]) {
+    for (const needed of ["bin/wsaudit.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/cli/main.js", "frameworks/nist-800-53-r5-fedramp.yaml", "iam/wsaudit-readonly-policy.json", "schemas/inventory.schema.json", "policies/workspaces-best-practices/pack.yaml", "examples/inventory.json", "action.yml"]) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((f) => /^(dist\/bench|dist\/test|bench|test|src)\//.test(f) || f.endsWith(".map"))).toEqual([]);
