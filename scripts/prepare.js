@@ -15,7 +15,8 @@ try {
   process.stderr.write(
     "wsaudit prepare: TypeScript (a devDependency) is not installed, so dist/ cannot be built.\n" +
       "  npm does not install devDependencies for `npm install --global github:...` (npm/cli#8440).\n" +
-      "  Install a built tarball instead: git clone ... && cd wsaudit && npm ci && npm pack && npm install --global ./wsaudit-*.tgz\n" +
+      "  Install the packed tarball instead (git clone URL && cd wsaudit && npm ci && npm pack && npm install --global ./wsaudit-*.tgz),\n" +
+      "  or install the git URL without --global: npm install --prefix ~/.wsaudit URL\n" +
       "  (see README.md, Install).\n",
   );
   process.exit(1);
