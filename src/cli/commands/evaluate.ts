@@ -45,7 +45,7 @@ export function addReportingOptions(command: Command): Command {
     .option("--attestations <file>", "YAML attestations deciding manual controls")
     .option("--baseline <file>", "a previous run's wsaudit.json: mark failures new or unchanged, list fixed ones")
     .option("--fail-on-new", "with --baseline: exit 1 only for new failures at or above --fail-on")
-    .option("--format <list>", "comma-separated report formats: text, json, sarif, html, junit", "text,json,sarif")
+    .option("--format <list>", "comma-separated report formats: text, json, sarif, html, junit, asff (Security Hub), ocsf (Security Lake, SIEMs), csv", "text,json,sarif")
     .option("--out-dir <dir>", "folder the reports are written to", "reports")
     .option("--fail-on <severity>", "exit 1 when a result at or above this severity fails: critical, high, medium, low, info, none", "info")
     .option("--now <iso-8601>", "evaluation time, for reproducible output (default: the clock)")
