@@ -10,8 +10,9 @@ import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";
 import { collect, parseFailOn, parseFedrampBaseline, parseFormats, parseNow, type FailOn } from "../options.js";
 import { writeOutputs } from "../write-outputs.js";
+import { addSecurityHubOptions, checkSecurityHubFlags, importSecurityHubIfRequested, type SecurityHubFlags } from "../import-security-hub.js";
 
-export interface ReportingFlags {
+export interface ReportingFlags extends SecurityHubFlags {
   pack: string[];
   params?: string;
   policy: string[];
@@ -34,7 +35,7 @@ export interface ReportingFlags {
 
 /** Adds the report and gating flags shared by `evaluate` and `scan`. */
 export function addReportingOptions(command: Command): Command {
-  return command
+  return addSecurityHubOptions(command)
     .option("--pack <name|path>", "policy pack: a shipped pack name or a folder/file of policies (repeatable; default: every shipped pack)", collect, [])
     .option("--params <file>", "YAML/JSON file of param overrides: POLICY-ID: {param: value}")
     .option("--policy <id|glob>", "evaluate only these policies (id, name or glob such as WS-SG-*; repeatable)", collect, [])
@@ -66,6 +67,7 @@ export interface ParsedReporting {
 }
 
 export function parseReportingFlags(flags: ReportingFlags): ParsedReporting {
+  checkSecurityHubFlags(flags);
   if (flags.sarifLocation !== "policy" && flags.sarifLocation !== "inventory") {
     throw new InputError("--sarif-location", flags.sarifLocation, "expected policy or inventory");
   }
@@ -109,8 +111,9 @@ export function registerEvaluate(program: Command): void {
       .command("evaluate")
       .description("evaluate saved inventory files (several evaluate as one) against policy packs, offline")
       .argument("<inventory...>", "inventory JSON files written by `wsaudit collect`"),
-  ).action((inventoryFiles: string[], flags: ReportingFlags) => {
+  ).action(async (inventoryFiles: string[], flags: ReportingFlags) => {
     const parsed = parseReportingFlags(flags);
-    process.exitCode = emitReports(runEvaluation(evaluationRequest(inventoryFiles, flags, parsed)), parsed, flags);
+    const report = runEvaluation(evaluationRequest(inventoryFiles, flags, parsed));
+    process.exitCode = await importSecurityHubIfRequested(report, flags, emitReports(report, parsed, flags));
   });
 }
