@@ -4,6 +4,7 @@ export { loadInventory } from "./api/load-inventory.js";
 export { evaluate, type EvaluateOptions } from "./api/evaluate.js";
 export { renderReport, writeReport } from "./api/write-report.js";
 export { collect, writeInventory } from "./api/collect.js";
+export { importToSecurityHub, type SecurityHubImportOptions, type SecurityHubImportSummary } from "./api/import-to-security-hub.js";
 export { exitCodeFor } from "./cli/gate.js";
 export type { FailOn } from "./cli/options.js";
 export { EXIT, type ExitCode } from "./cli/exit-codes.js";

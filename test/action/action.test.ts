@@ -152,7 +152,7 @@ describe("action.yml", () => {
     expect(run.failed).toBe(true);
   }, 120_000);
 
-  it("passes with fail-on none and uploads nonetheless", () => {
+  it("with fail-on none, still fails an incomplete evaluation (exit 3) and uploads the SARIF", () => {
     const run = runAction({ mode: "evaluate", inventory: "inventory.json", "fail-on": "none", formats: "sarif" }, { "inventory.json": join(ROOT, "examples/inventory.json") });
     expect(byName(run, "configure-aws-credentials").ran).toBe(false);
     expect(byName(run, "configure-aws-credentials").with).toBeUndefined();
