@@ -19,6 +19,6 @@ export default tseslint.config(
   { files: ["src/cli/**", "bench/**"], rules: { "no-console": "off" } },
   { files: ["src/**/*.ts"], plugins: { layers: layersPlugin }, rules: { "layers/allowed-imports": "error" } },
   { files: ["test/**", "bench/**", "*.config.*"], rules: { "@typescript-eslint/no-unsafe-assignment": "off", "@typescript-eslint/no-unsafe-member-access": "off", "@typescript-eslint/no-unsafe-argument": "off", "@typescript-eslint/no-unsafe-call": "off", "@typescript-eslint/strict-boolean-expressions": "off", "@typescript-eslint/no-non-null-assertion": "off" } },
-  { files: ["eslint.config.js", "eslint-layers.js", "bin/**/*.js"], ...tseslint.configs.disableTypeChecked },
-  { files: ["bin/**/*.js"], languageOptions: { globals: { process: "readonly" } } },
+  { files: ["eslint.config.js", "eslint-layers.js", "bin/**/*.js", "scripts/**/*.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["bin/**/*.js", "scripts/**/*.js"], languageOptions: { globals: { process: "readonly" } } },
 );

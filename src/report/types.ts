@@ -2,7 +2,7 @@
 
 import type { ScanReport } from "../findings/types.js";
 
-export type ReportFormat = "text" | "json" | "sarif" | "html" | "junit";
+export type ReportFormat = "text" | "json" | "sarif" | "html" | "junit" | "asff" | "ocsf" | "csv";
 
 /** Where SARIF results point: the policy's YAML line (default) or line 1 of the inventory snapshot. */
 export type SarifLocationMode = "policy" | "inventory";
@@ -29,6 +29,8 @@ export interface ReportOptions {
   color?: boolean;
   /** Text: failing results listed per policy before "... and N more" (default 10). */
   textMaxPerPolicy?: number;
+  /** ASFF: the region of findings about resources without one (global); default: the first scanned region. */
+  securityHubRegion?: string;
 }
 
 /** Where a reporter writes its output, piece by piece: no report is ever built as one string. */

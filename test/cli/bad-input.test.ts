@@ -73,7 +73,7 @@ describe("bad input", () => {
 
   it("unknown format", () => {
     const out = tempDir();
-    expectInputError(["evaluate", goodInventory(), "--format", "json,pdf", "--out-dir", out], /--format: json,pdf: unknown format "pdf"; formats: html, json, junit, sarif, text/, out);
+    expectInputError(["evaluate", goodInventory(), "--format", "json,pdf", "--out-dir", out], /--format: json,pdf: unknown format "pdf"; formats: asff, csv, html, json, junit, ocsf, sarif, text/, out);
   });
 
   it("bad --fail-on", () => {

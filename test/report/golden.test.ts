@@ -6,16 +6,19 @@ import type { ReportFormat } from "../../src/report/index.js";
 import { SCAN_REPORT } from "../fixtures/scan-report.js";
 
 const GOLDEN: Record<ReportFormat, string> = {
+  asff: "report.asff.json",
+  csv: "report.csv",
   html: "report.html",
   json: "report.json",
   junit: "report.junit.xml",
+  ocsf: "report.ocsf.json",
   sarif: "report.sarif",
   text: "report.txt",
 };
 
 describe("report formats", () => {
   it("registers every format with a file name and a golden file", () => {
-    expect(REPORT_FORMATS).toEqual(["html", "json", "junit", "sarif", "text"]);
+    expect(REPORT_FORMATS).toEqual(["asff", "csv", "html", "json", "junit", "ocsf", "sarif", "text"]);
     for (const f of REPORT_FORMATS) {
       expect(REPORT_FILE_NAMES[f]).toMatch(/\S/);
       expect(GOLDEN[f]).toBeDefined();

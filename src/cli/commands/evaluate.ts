@@ -11,8 +11,9 @@ import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";
 import { collect, parseFailOn, parseFedrampBaseline, parseFormats, parseNow, type FailOn } from "../options.js";
 import { writeOutputs, type OutputContent } from "../write-outputs.js";
+import { addSecurityHubOptions, checkSecurityHubFlags, importSecurityHubIfRequested, type SecurityHubFlags } from "../import-security-hub.js";
 
-export interface ReportingFlags {
+export interface ReportingFlags extends SecurityHubFlags {
   pack: string[];
   params?: string;
   policy: string[];
@@ -37,7 +38,7 @@ export interface ReportingFlags {
 
 /** Adds the report and gating flags shared by `evaluate` and `scan`. */
 export function addReportingOptions(command: Command): Command {
-  return command
+  return addSecurityHubOptions(command)
     .option("--pack <name|path>", "policy pack: a shipped pack name or a folder/file of policies (repeatable; default: workspaces-best-practices)", collect, [])
     .option("--params <file>", "YAML/JSON file of param overrides: POLICY-ID: {param: value}")
     .option("--policy <id|glob>", "evaluate only these policies (id, name or glob such as WS-SG-*; repeatable)", collect, [])
@@ -49,7 +50,7 @@ export function addReportingOptions(command: Command): Command {
     .option("--attestations <file>", "YAML attestations deciding manual controls")
     .option("--baseline <file>", "a previous run's wsaudit.json: mark failures new or unchanged, list fixed ones")
     .option("--fail-on-new", "with --baseline: exit 1 only for new failures at or above --fail-on")
-    .option("--format <list>", "comma-separated report formats: text, json, sarif, html, junit", "text,json,sarif")
+    .option("--format <list>", "comma-separated report formats: text, json, sarif, html, junit, asff (Security Hub), ocsf (Security Lake, SIEMs), csv", "text,json,sarif")
     .option("--out-dir <dir>", "folder the reports are written to", "reports")
     .option("--fail-on <severity>", "exit 1 when a result at or above this severity fails: critical, high, medium, low, info, none", "info")
     .option("--now <iso-8601>", "evaluation time, for reproducible output (default: the clock)")
@@ -72,6 +73,7 @@ export interface ParsedReporting {
 }
 
 export function parseReportingFlags(flags: ReportingFlags): ParsedReporting {
+  checkSecurityHubFlags(flags);
   if (flags.sarifLocation !== "policy" && flags.sarifLocation !== "inventory") {
     throw new InputError("--sarif-location", flags.sarifLocation, "expected policy or inventory");
   }
@@ -124,6 +126,7 @@ export function registerEvaluate(program: Command): void {
     const parsed = parseReportingFlags(flags);
     // The pipeline (Ajv, CEL, YAML) loads when a command needs it, so `--help` starts at once.
     const { runEvaluation } = await import("../../pipeline/run-evaluation.js");
-    process.exitCode = emitReports(runEvaluation(evaluationRequest(inventoryFiles, flags, parsed)), parsed, flags);
+    const report = runEvaluation(evaluationRequest(inventoryFiles, flags, parsed));
+    process.exitCode = await importSecurityHubIfRequested(report, flags, emitReports(report, parsed, flags));
   });
 }

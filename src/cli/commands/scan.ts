@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { addCollectOptions, collectAndWrite, type CollectFlags } from "./collect.js";
 import { addReportingOptions, emitReports, evaluationRequest, parseReportingFlags, type ReportingFlags } from "./evaluate.js";
+import { importSecurityHubIfRequested } from "../import-security-hub.js";
 
 export function registerScan(program: Command): void {
   addReportingOptions(
@@ -18,6 +19,7 @@ export function registerScan(program: Command): void {
       const output = flags.output ?? join(flags.outDir, "inventory.json");
       await collectAndWrite(flags, output, command.parent?.version() ?? "0.0.0");
       const { runEvaluation } = await import("../../pipeline/run-evaluation.js");
-      process.exitCode = emitReports(runEvaluation(evaluationRequest([output], flags, parsed)), parsed, flags);
+      const report = runEvaluation(evaluationRequest([output], flags, parsed));
+      process.exitCode = await importSecurityHubIfRequested(report, flags, emitReports(report, parsed, flags), flags.endpointUrl);
     });
 }
