@@ -10,18 +10,26 @@ export const LAYERS = {
   "input-error": { imports: [], packages: [] },
   "package-root": { imports: [], packages: ["node:*"] },
   shared: { imports: ["input-error", "package-root"], packages: ["node:*", "js-yaml", "ajv", "ajv-formats"] },
-  inventory: { imports: ["shared", "input-error"], packages: ["node:*", "ajv"] },
-  collect: { imports: ["inventory", "input-error"], packages: ["node:*", "@aws-sdk/*"] },
+  inventory: { imports: ["shared", "input-error", "package-root"], packages: ["node:*", "ajv"] },
+  collect: { imports: ["inventory", "shared", "input-error"], packages: ["node:*", "@aws-sdk/*", "@smithy/*"] },
   findings: { imports: ["inventory"], packages: [] },
   policy: { imports: ["inventory", "findings", "shared", "input-error", "package-root"], packages: ["node:*", "@marcbachmann/cel-js", "ajv"] },
   governance: { imports: ["findings", "shared", "input-error"], packages: ["node:*", "ajv"] },
   pipeline: { imports: ["inventory", "policy", "governance", "findings", "package-root"], packages: [] },
   // Reporters are pure (ScanReport, options) => string: no file system, no network.
-  report: { imports: ["findings", "inventory"], packages: ["node:crypto", "node:zlib", "sarif"] },
+  // package-root only to read the HTML report's compiled browser script shipped in dist/.
+  report: { imports: ["findings", "inventory", "package-root"], packages: ["node:crypto", "node:zlib", "sarif"] },
+  // Imports findings into AWS Security Hub (ASFF from the report layer); its SDK client loads only when used.
+  "security-hub": { imports: ["findings", "report", "inventory", "input-error"], packages: ["node:*", "@aws-sdk/*"] },
   cli: {
-    imports: ["collect", "inventory", "policy", "governance", "findings", "pipeline", "report", "shared", "input-error", "package-root"],
-    packages: ["node:*", "commander", "js-yaml"],
+    imports: ["collect", "inventory", "policy", "governance", "findings", "pipeline", "report", "security-hub", "shared", "input-error", "package-root"],
+    packages: ["node:*", "commander", "js-yaml", "@aws-sdk/credential-providers"],
   },
+  // The programmatic API (the package root) wraps the same layers the CLI drives.
+  api: { imports: ["inventory", "collect", "pipeline", "policy", "findings", "report", "security-hub", "shared", "input-error", "package-root"], packages: ["node:*"] },
+  index: { imports: ["api", "findings", "report", "inventory", "collect", "cli", "input-error", "package-root"], packages: [] },
+  // The GitHub Action's helper: one SARIF per account.
+  action: { imports: ["api", "findings", "report", "inventory", "input-error"], packages: ["node:*"] },
 };
 
 const SRC = resolve(import.meta.dirname, "src");
