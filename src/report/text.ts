@@ -9,7 +9,6 @@ import { describeCollectionError, sortCollectionErrors } from "./shared/describe
 import { policyIndex } from "./shared/policy-index.js";
 import { plainText as t } from "./shared/plain-text.js";
 import { governanceCounts, sortFixedFindings, sortGovernanceEntries } from "./shared/sort-governance.js";
-import { tally } from "./shared/tally.js";
 
 const DEFAULT_MAX_PER_POLICY = 10;
 
@@ -135,7 +134,8 @@ export const textReporter: Reporter = (report, options, sink) => {
   const max = options.textMaxPerPolicy ?? DEFAULT_MAX_PER_POLICY;
   const policies = policyIndex(report.policies);
   const results = sortResults(report.results);
-  const counts = tally(results);
+  // Totals over every result, passes included: at fleet scale passes are counted in the tallies, not listed.
+  const counts = report.summary;
   const inv = report.inventory;
   const lines: string[] = [];
 

@@ -26,10 +26,12 @@ describe("wsaudit evaluate", () => {
     expect(run.code).toBe(1);
     expect(readdirSync(out).sort()).toEqual(["wsaudit.json", "wsaudit.sarif", "wsaudit.txt"]);
     expect(run.stdout).toMatch(/Results: \d+ total/);
-    const json = JSON.parse(readFileSync(join(out, "wsaudit.json"), "utf8")) as { results: { status: string; policyId: string }[]; generatedAt: string };
+    const json = JSON.parse(readFileSync(join(out, "wsaudit.json"), "utf8")) as { results: { status: string; policyId: string }[]; generatedAt: string; summary: { byStatus: Record<string, number> } };
     expect(json.generatedAt).toBe("2026-01-01T00:00:00.000Z");
     expect(json.results.some((r) => r.status === "fail")).toBe(true);
-    expect(json.results.some((r) => r.status === "pass")).toBe(true);
+    // Passes are counted, not listed, unless --include-passed.
+    expect(json.results.some((r) => r.status === "pass")).toBe(false);
+    expect(json.summary.byStatus["pass"]).toBeGreaterThan(0);
   });
 
   it("gives byte-identical reports for the same inputs and --now", () => {
@@ -68,7 +70,7 @@ describe("wsaudit evaluate", () => {
     }
     const dir = tempDir({ "east.json": JSON.stringify(east), "west.json": JSON.stringify(west) });
     const out = tempDir();
-    const run = runCli(["evaluate", join(dir, "east.json"), join(dir, "west.json"), "--pack", pack({ enc: {} }), "--out-dir", out, "--format", "json", "--now", NOW, "-q"]);
+    const run = runCli(["evaluate", join(dir, "east.json"), join(dir, "west.json"), "--pack", pack({ enc: {} }), "--out-dir", out, "--format", "json", "--now", NOW, "-q", "--include-passed"]);
     expect(run.code).toBe(1);
     const results = (JSON.parse(readFileSync(join(out, "wsaudit.json"), "utf8")) as { results: { region: string }[] }).results;
     expect(results.map((r) => r.region).sort()).toEqual(["us-east-1", "us-east-1", "us-west-2", "us-west-2"]);

@@ -32,7 +32,7 @@ beforeAll(async () => {
     DescribeWorkspacesConnectionStatus: () => ({ WorkspacesConnectionStatus: [] }),
   });
   run = await runCliAsync(
-    ["scan", "--endpoint-url", proxy.url, "--region", "us-east-1", "--rate", "50", "--burst", "50", "--out-dir", out, "--format", "json,sarif,html", "--now", "2026-01-01T00:00:00Z"],
+    ["scan", "--endpoint-url", proxy.url, "--region", "us-east-1", "--rate", "50", "--burst", "50", "--out-dir", out, "--format", "json,sarif,html", "--now", "2026-01-01T00:00:00Z", "--include-passed"],
     { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_REGION: "us-east-1" },
   );
 }, 240_000);

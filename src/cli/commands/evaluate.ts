@@ -5,7 +5,7 @@ import type { ScanReport } from "../../findings/types.js";
 import type { EvaluationRequest } from "../../pipeline/run-evaluation.js";
 import { parseSeverities, type PolicySelection } from "../../policy/select-policies.js";
 import type { FedrampBaseline } from "../../policy/framework.js";
-import { parseFrameworkSelector, type FrameworkSelector } from "../../policy/frameworks.js";
+import { parseFrameworkSelector, type FrameworkSelector } from "../../policy/framework-selectors.js";
 import { renderToString, REPORT_FILE_NAMES, reporters, type ReportFormat, type ReportOptions } from "../../report/index.js";
 import { InputError } from "../../input-error.js";
 import { exitCodeFor } from "../gate.js";

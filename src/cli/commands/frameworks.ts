@@ -1,9 +1,10 @@
 /** `wsaudit frameworks list`: the compliance frameworks `--framework` can report, with their control counts. */
 
 import type { Command } from "commander";
-import { FRAMEWORK_SELECTORS, loadFrameworkDefinition } from "../../policy/frameworks.js";
 
-function listFrameworks(flags: { json?: boolean }): void {
+async function listFrameworks(flags: { json?: boolean }): Promise<void> {
+  // The framework files are YAML: the parser loads when the command runs, so `--help` starts at once.
+  const { FRAMEWORK_SELECTORS, loadFrameworkDefinition } = await import("../../policy/frameworks.js");
   const rows = FRAMEWORK_SELECTORS.map((s) => {
     const def = loadFrameworkDefinition(s.framework);
     const ids = Object.entries(def.controls).filter(([, c]) => (s.baseline === null ? true : c.baselines?.includes(s.baseline) === true));
