@@ -4,6 +4,7 @@ import type { Result, ScanReport, Status } from "../../findings/types.js";
 import type { ReportSink } from "../types.js";
 import { SEVERITIES } from "../../findings/types.js";
 import { BASELINE_LABELS, SEVERITY_LABELS, STATUS_LABELS } from "../shared/report-vocabulary.js";
+import { remediationBlocks } from "../shared/remediation-steps.js";
 import { safeUrl } from "../shared/safe-url.js";
 import type { PolicyData, ResourceRow } from "./client-data.js";
 import { embedJson } from "./embed-json.js";
@@ -70,6 +71,28 @@ function countsLine(g: PolicyGroup): string {
     .join(" · ");
 }
 
+/** Remediation as prose, an ordered list of steps and commands as code (the format of docs/writing-policies.md). */
+function remediationHtml(remediation: string): string {
+  if (remediation.trim() === "") return "-";
+  const code = (c: string): string => `<pre><code>${esc(c)}</code></pre>`;
+  const out: string[] = [];
+  let steps: string[] = [];
+  const flush = (): void => {
+    if (steps.length > 0) out.push(`<ol>${steps.join("")}</ol>`);
+    steps = [];
+  };
+  for (const b of remediationBlocks(remediation)) {
+    if (b.kind === "step") {
+      steps.push(`<li>${esc(b.text)}${b.code.map(code).join("")}</li>`);
+      continue;
+    }
+    flush();
+    out.push(b.kind === "text" ? `<p>${esc(b.text)}</p>` : code(b.code));
+  }
+  flush();
+  return out.join("");
+}
+
 function policyMeta(g: PolicyGroup): string {
   const p = g.policy;
   const refs = p.references.map((r) => {
@@ -80,7 +103,7 @@ function policyMeta(g: PolicyGroup): string {
   });
   const items: [string, string][] = [
     ["Why", esc(p.description || "-")],
-    ["Remediation", esc(p.remediation || "-")],
+    ["Remediation", remediationHtml(p.remediation)],
     ["Controls", esc(p.controls.join(", ") || "-")],
     ["References", refs.length > 0 ? `<ul>${refs.join("")}</ul>` : "-"],
     ["Policy", `<code>${esc(`${p.source.file}:${p.source.line}`)}</code> (pack ${esc(p.pack)}, resource ${esc(p.resource)})`],
